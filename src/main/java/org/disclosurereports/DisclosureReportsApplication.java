@@ -1,5 +1,7 @@
 package org.disclosurereports;
 
+import org.disclosurereports.cli.Cli;
+import org.disclosurereports.cli.ExitCode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -21,7 +23,18 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class DisclosureReportsApplication {
 
     public static void main(String[] args) {
-        // A plain SpringApplication.run exits 0 even when the job failed: map the outcome to an exit code.
-        System.exit(SpringApplication.exit(SpringApplication.run(DisclosureReportsApplication.class, args)));
+        if (Cli.isHelp(args)) {
+            System.out.println(Cli.USAGE);
+            System.exit(args.length == 0 ? ExitCode.USAGE.code() : ExitCode.OK.code());
+        }
+        int code;
+        try {
+            // A plain SpringApplication.run exits 0 even when the job failed: the Cli maps outcomes to exit codes.
+            code = SpringApplication.exit(SpringApplication.run(DisclosureReportsApplication.class, args));
+        } catch (RuntimeException e) {
+            System.err.println("disclosure-reports could not start: " + Cli.sentence(e));
+            code = ExitCode.FAILED.code();
+        }
+        System.exit(code);
     }
 }

@@ -1,0 +1,25 @@
+package org.disclosurereports.cli;
+
+/** Exit codes of the command line, for cron and operators (documented in the README). */
+public enum ExitCode {
+    /** The reports were built (rows may have been rejected: the summary and rejects/ list them). */
+    OK(0),
+    /** The job failed (a database error, an unexpected fault); running the same command again resumes it. */
+    FAILED(1),
+    /** The command line itself is wrong. */
+    USAGE(2),
+    /** An input was refused as a whole (missing data directory or agencies.csv, unreadable encoding, missing column): nothing was built. */
+    INPUT_REFUSED(3),
+    /** The same run is already in progress. */
+    ALREADY_RUNNING(4);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

@@ -1,0 +1,83 @@
+package org.disclosurereports.cli;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code COMMAND --name value --name=value --flag}. */
+record Options(String command, Map<String, String> values, Set<String> flags) {
+
+    private static final Set<String> FLAGS = Set.of("force");
+    private static final Set<String> KNOWN = Set.of("data", "year", "out", "agency", "encoding", "force");
+
+    static Options parse(String[] args) {
+        if (args.length == 0) {
+            throw new UsageException("no command given");
+        }
+        Map<String, String> values = new HashMap<>();
+        Set<String> flags = new HashSet<>();
+        List<String> rest = List.of(args).subList(1, args.length);
+        for (int i = 0; i < rest.size(); i++) {
+            String a = rest.get(i);
+            if (!a.startsWith("--")) {
+                throw new UsageException("unexpected argument '" + a + "'");
+            }
+            String name = a.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            if (name.startsWith("spring.") || name.startsWith("logging.")) {
+                continue; // Spring Boot settings given on the command line
+            }
+            if (!KNOWN.contains(name)) {
+                throw new UsageException("unknown option --" + name);
+            }
+            if (FLAGS.contains(name)) {
+                flags.add(name);
+                continue;
+            }
+            if (value == null) {
+                if (i + 1 >= rest.size() || rest.get(i + 1).startsWith("--")) {
+                    throw new UsageException("--" + name + " needs a value");
+                }
+                value = rest.get(++i);
+            }
+            values.put(name, value);
+        }
+        return new Options(args[0], values, flags);
+    }
+
+    String required(String name) {
+        String v = values.get(name);
+        if (v == null || v.isBlank()) {
+            throw new UsageException("--" + name + " is required");
+        }
+        return v;
+    }
+
+    String optional(String name) {
+        return values.get(name);
+    }
+
+    Path path(String name) {
+        return Path.of(required(name));
+    }
+
+    boolean flag(String name) {
+        return flags.contains(name);
+    }
+
+    int year() {
+        String y = required("year");
+        if (!y.matches("\\d{4}") || Integer.parseInt(y) < 2019) {
+            throw new UsageException("--year must be a year from 2019 on, not '" + y + "'");
+        }
+        return Integer.parseInt(y);
+    }
+}

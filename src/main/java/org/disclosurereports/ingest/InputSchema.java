@@ -1,0 +1,166 @@
+package org.disclosurereports.ingest;
+
+import org.disclosurereports.format.GridShape;
+import org.disclosurereports.format.ReportFormat;
+import org.disclosurereports.records.Disclosure;
+import org.disclosurereports.records.DocumentCategory;
+import org.disclosurereports.records.EnforcementItem;
+import org.disclosurereports.records.Vocabulary;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.disclosurereports.ingest.RecordKind.Column.agency;
+import static org.disclosurereports.ingest.RecordKind.Column.optional;
+import static org.disclosurereports.ingest.RecordKind.Column.required;
+
+/**
+ * The input files of the data contract (shared/spec/data-contract.md section 1), as data. The
+ * enumerations of applications and appeals come from the report format, so that a format revision
+ * that adds a result row also extends what applications.csv accepts.
+ */
+public final class InputSchema {
+
+    public static final String AGENCIES = "agencies";
+    public static final String APPLICATIONS = "applications";
+    public static final String FILINGS = "filings";
+    public static final String ENFORCEMENT = "enforcement";
+    public static final String APPEALS = "appeals";
+
+    /** Files of the contract that later features read; a run accepts them without loading them. */
+    public static final List<String> RECOGNISED_LATER = List.of("trainings.csv", "hearings.csv", "holidays.csv");
+
+    private static final List<String> INTERPRETATION_FORMS = List.of("文字", "图解", "音视频", "新闻发布会", "专家解读", "其他");
+
+    private final Map<String, RecordKind> kinds = new LinkedHashMap<>();
+
+    public InputSchema(ReportFormat format) {
+        GridShape t3 = format.table3Shape();
+        GridShape t4 = format.table4Shape();
+        Map<String, String> applicantTypes = new LinkedHashMap<>();
+        t3.columns().stream().filter(c -> !c.computed()).forEach(c -> applicantTypes.put(c.key(), c.label()));
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        t3.outcomeRows().forEach(r -> outcomes.put(r.key(), r.label()));
+        Map<String, String> caseKinds = new LinkedHashMap<>();
+        t4.rows().forEach(r -> caseKinds.put(r.key(), r.label()));
+        Map<String, String> caseResults = new LinkedHashMap<>();
+        t4.columns().stream().filter(ReportFormat.Column::result).forEach(c -> caseResults.put(c.key(), c.label()));
+
+        add(new RecordKind(AGENCIES, "agencies.csv", "agency", List.of(
+                required("agency_code", FieldType.CODE),
+                required("name", FieldType.text(200)),
+                optional("parent_code", FieldType.CODE),
+                optional("level", FieldType.text(50)).storedAs("agency_level"),
+                optional("report_url", FieldType.text(300)),
+                optional("contact_office", FieldType.text(200)),
+                optional("contact_address", FieldType.text(300)),
+                optional("contact_phone", FieldType.text(100))),
+                List.of("agency_code"), List.of()));
+
+        add(new RecordKind(APPLICATIONS, "applications.csv", "application", List.of(
+                required("application_id", FieldType.text(100)),
+                agency("agency_code"),
+                required("received_date", FieldType.DATE),
+                required("applicant_type", FieldType.vocabulary(applicantTypes)),
+                optional("closed_date", FieldType.DATE),
+                optional("outcome", FieldType.vocabulary(outcomes)),
+                optional("extended", FieldType.YES_NO),
+                optional("fee_yuan", FieldType.decimal(2))),
+                List.of("agency_code", "application_id"),
+                List.of(notBefore("closed_date", "received_date"),
+                        requiredExactlyWhenClosed("outcome", "closed_date", "the application"))));
+
+        add(new RecordKind(FILINGS, "filings.csv", "document", List.of(
+                required("document_id", FieldType.text(100)),
+                agency("agency_code"),
+                optional("doc_number", FieldType.text(200)),
+                required("title", FieldType.text(1000)),
+                required("category", vocabulary(DocumentCategory.values())),
+                required("issued_date", FieldType.DATE),
+                required("disclosure", vocabulary(Disclosure.values())),
+                optional("published_date", FieldType.DATE),
+                optional("repealed_date", FieldType.DATE),
+                optional("interpretation_date", FieldType.DATE),
+                optional("interpretation_forms", FieldType.list(INTERPRETATION_FORMS))),
+                List.of("document_id"),
+                List.of(notBefore("repealed_date", "issued_date"))));
+
+        add(new RecordKind(ENFORCEMENT, "enforcement.csv", "enforcement_figure", List.of(
+                agency("agency_code"),
+                required("year", FieldType.YEAR).storedAs("report_year"),
+                required("item", vocabulary(EnforcementItem.values())),
+                required("value", FieldType.decimal(6)).storedAs("figure")),
+                List.of("agency_code", "report_year", "item"),
+                List.of((values, reject) -> {
+                    // Decisions are counted; only 行政事业性收费 is an amount (万元, up to 6 decimals).
+                    Object item = values.get("item");
+                    if (item != null && !EnforcementItem.ofKey((String) item).isAmount()
+                            && values.get("value") instanceof BigDecimal v && v.stripTrailingZeros().scale() > 0) {
+                        reject.accept("value", "the number of decisions must be a whole number");
+                    }
+                })));
+
+        add(new RecordKind(APPEALS, "appeals.csv", "appeal_case", List.of(
+                required("case_id", FieldType.text(100)),
+                agency("agency_code"),
+                required("kind", FieldType.vocabulary(caseKinds)),
+                required("filed_date", FieldType.DATE),
+                optional("closed_date", FieldType.DATE),
+                optional("result", FieldType.vocabulary(caseResults))),
+                List.of("agency_code", "case_id"),
+                List.of(notBefore("closed_date", "filed_date"),
+                        requiredExactlyWhenClosed("result", "closed_date", "the case"))));
+    }
+
+    private void add(RecordKind kind) {
+        kinds.put(kind.name(), kind);
+    }
+
+    public List<RecordKind> kinds() {
+        return List.copyOf(kinds.values());
+    }
+
+    public RecordKind kind(String name) {
+        RecordKind k = kinds.get(name);
+        if (k == null) {
+            throw new IllegalArgumentException("no record kind " + name);
+        }
+        return k;
+    }
+
+    public Optional<RecordKind> byFileName(String fileName) {
+        return kinds.values().stream().filter(k -> k.fileName().equals(fileName)).findFirst();
+    }
+
+    private static FieldType vocabulary(Vocabulary[] values) {
+        Map<String, String> choices = new LinkedHashMap<>();
+        for (Vocabulary v : values) {
+            choices.put(v.key(), v.label());
+        }
+        return FieldType.vocabulary(choices);
+    }
+
+    private static RecordKind.RowRule notBefore(String later, String earlier) {
+        return (values, reject) -> {
+            if (values.get(later) instanceof LocalDate l && values.get(earlier) instanceof LocalDate e && l.isBefore(e)) {
+                reject.accept(later, "is before " + earlier + " (" + e + ")");
+            }
+        };
+    }
+
+    private static RecordKind.RowRule requiredExactlyWhenClosed(String column, String closedColumn, String what) {
+        return (values, reject) -> {
+            boolean closed = values.get(closedColumn) != null;
+            boolean given = values.get(column) != null;
+            if (closed && !given) {
+                reject.accept(column, "required when " + closedColumn + " is given");
+            } else if (!closed && given) {
+                reject.accept(column, "must be blank while " + what + " is open (" + closedColumn + " blank)");
+            }
+        };
+    }
+}

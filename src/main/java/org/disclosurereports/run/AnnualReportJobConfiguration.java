@@ -1,0 +1,285 @@
+package org.disclosurereports.run;
+
+import org.disclosurereports.format.ReportFormat;
+import org.disclosurereports.ingest.AgencyLoader;
+import org.disclosurereports.ingest.CsvItemReader;
+import org.disclosurereports.ingest.InputRefused;
+import org.disclosurereports.ingest.InputSchema;
+import org.disclosurereports.ingest.ParsedRow;
+import org.disclosurereports.ingest.RawRow;
+import org.disclosurereports.ingest.RecordKind;
+import org.disclosurereports.ingest.RecordWriter;
+import org.disclosurereports.ingest.RejectsFile;
+import org.disclosurereports.ingest.RowChecker;
+import org.disclosurereports.records.Agency;
+import org.disclosurereports.records.Agency;
+import org.disclosurereports.records.RecordStore;
+import org.disclosurereports.tables.TablesFromRecords;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.item.ItemProcessor;
+import org.springframework.batch.item.file.FlatFileItemWriter;
+import org.springframework.batch.item.file.builder.FlatFileItemWriterBuilder;
+import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code annualReportJob}: from a data directory to the year's reports.
+ * <pre>
+ * inspectInputs → loadAgencies → loadApplications → loadFilings → loadEnforcement → loadAppeals
+ *               → pruneReplaced → buildReports → writeIndex
+ * </pre>
+ * Step names are stable: a restart resumes at the step (and chunk) where the failed run stopped.
+ * The work itself lives in plain classes of the ingest, tables and render packages.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AnnualReportJobConfiguration {
+
+    public static final String JOB_NAME = "annualReportJob";
+    static final int LOAD_CHUNK = 1000;
+    static final int REPORT_CHUNK = 5;
+
+    @Bean
+    ReportFormat reportFormat() {
+        return ReportFormat.current();
+    }
+
+    @Bean
+    InputSchema inputSchema(ReportFormat format) {
+        return new InputSchema(format);
+    }
+
+    @Bean
+    RecordStore recordStore(javax.sql.DataSource dataSource) {
+        return new RecordStore(dataSource);
+    }
+
+    @Bean
+    Job annualReportJob(JobRepository repository, Step inspectInputs, Step loadAgencies, Step loadApplications,
+                        Step loadFilings, Step loadEnforcement, Step loadAppeals, Step pruneReplaced,
+                        Step buildReports, RunSummaryListener summary) {
+        return new JobBuilder(JOB_NAME, repository)
+                .listener(summary)
+                .start(inspectInputs)
+                .next(loadAgencies)
+                .next(loadApplications)
+                .next(loadFilings)
+                .next(loadEnforcement)
+                .next(loadAppeals)
+                .next(pruneReplaced)
+                .next(buildReports)
+                .build();
+    }
+
+    /** Re-checks the inputs against the digest the run was launched with, and clears last run's rejects. */
+    @Bean
+    Step inspectInputs(JobRepository repository, PlatformTransactionManager tx, InputSchema schema) {
+        return new StepBuilder("inspectInputs", repository).tasklet((contribution, chunk) -> {
+            RunParameters run = RunParameters.of(contribution.getStepExecution().getJobParameters());
+            var inputs = new org.disclosurereports.ingest.InputInspector(schema).inspect(run.data(), null);
+            if (!inputs.digest().equals(run.inputsDigest())) {
+                throw new InputRefused("the input files in " + run.data()
+                        + " changed after the run was started; run again to load the new files");
+            }
+            Path rejects = run.yearDir().resolve("rejects");
+            deleteTree(rejects);
+            Files.createDirectories(rejects);
+            return RepeatStatus.FINISHED;
+        }, tx).build();
+    }
+
+    @Bean
+    Step loadAgencies(JobRepository repository, PlatformTransactionManager tx, InputSchema schema, RecordStore store) {
+        return new StepBuilder("loadAgencies", repository).tasklet((contribution, chunk) -> {
+            StepExecution step = contribution.getStepExecution();
+            RunParameters run = RunParameters.of(step.getJobParameters());
+            Path file = run.data().resolve("agencies.csv");
+            Path rejectsFile = run.yearDir().resolve("rejects").resolve("agencies.csv");
+            StringBuilder rejects = new StringBuilder();
+            AgencyLoader.Result result = new AgencyLoader(schema, store).load(file,
+                    run.charsets().getOrDefault("agencies.csv", StandardCharsets.UTF_8), loadId(step),
+                    (rejection, original) -> rejects.append(RejectsFile.line(rejection, original)).append('\n'));
+            if (result.rejected() > 0) {
+                Files.createDirectories(rejectsFile.getParent());
+                Files.writeString(rejectsFile, RejectsFile.headerLine() + "\n" + rejects, StandardCharsets.UTF_8);
+            }
+            step.setReadCount(result.read());
+            step.getExecutionContext().putLong(RecordWriter.LOADED, result.loaded());
+            step.getExecutionContext().putLong(RecordWriter.REJECTED, result.rejected());
+            return RepeatStatus.FINISHED;
+        }, tx).build();
+    }
+
+    @Bean
+    Step loadApplications(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+                          ItemProcessor<RawRow, ParsedRow> rowChecker, RecordWriter recordWriter) {
+        return loadStep("loadApplications", r, tx, recordReader, rowChecker, recordWriter);
+    }
+
+    @Bean
+    Step loadFilings(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+                     ItemProcessor<RawRow, ParsedRow> rowChecker, RecordWriter recordWriter) {
+        return loadStep("loadFilings", r, tx, recordReader, rowChecker, recordWriter);
+    }
+
+    @Bean
+    Step loadEnforcement(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+                         ItemProcessor<RawRow, ParsedRow> rowChecker, RecordWriter recordWriter) {
+        return loadStep("loadEnforcement", r, tx, recordReader, rowChecker, recordWriter);
+    }
+
+    @Bean
+    Step loadAppeals(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+                     ItemProcessor<RawRow, ParsedRow> rowChecker, RecordWriter recordWriter) {
+        return loadStep("loadAppeals", r, tx, recordReader, rowChecker, recordWriter);
+    }
+
+    private static Step loadStep(String name, JobRepository repository, PlatformTransactionManager tx, CsvItemReader reader,
+                                 ItemProcessor<RawRow, ParsedRow> checker, RecordWriter writer) {
+        return new StepBuilder(name, repository)
+                .<RawRow, ParsedRow>chunk(LOAD_CHUNK, tx)
+                .reader(reader)
+                .processor(checker)
+                .writer(writer)
+                .build();
+    }
+
+    /** The record kind a load step loads, from its stable name: loadApplications → applications. */
+    static RecordKind kindOf(StepExecution step, InputSchema schema) {
+        String name = step.getStepName();
+        return schema.kind(Character.toLowerCase(name.charAt(4)) + name.substring(5));
+    }
+
+    static long loadId(StepExecution step) {
+        return step.getJobExecution().getJobInstance().getInstanceId();
+    }
+
+    @Bean
+    @StepScope
+    CsvItemReader recordReader(@Value("#{stepExecution}") StepExecution step, InputSchema schema) {
+        RecordKind kind = kindOf(step, schema);
+        RunParameters run = RunParameters.of(step.getJobParameters());
+        var charset = run.charsets().get(kind.fileName());
+        // Absent from the inspected inputs: the file was not given, and the step reads nothing.
+        return new CsvItemReader(charset == null ? null : run.data().resolve(kind.fileName()), charset, kind);
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<RawRow, ParsedRow> rowChecker(@Value("#{stepExecution}") StepExecution step, InputSchema schema, RecordStore store) {
+        RecordKind kind = kindOf(step, schema);
+        Set<String> agencies = store.agencyCodes();
+        return new RowChecker(kind, kind.fileName(), agencies::contains)::check;
+    }
+
+    @Bean
+    @StepScope
+    RecordWriter recordWriter(@Value("#{stepExecution}") StepExecution step, InputSchema schema, RecordStore store) {
+        RecordKind kind = kindOf(step, schema);
+        RunParameters run = RunParameters.of(step.getJobParameters());
+        FlatFileItemWriter<String> rejects = new FlatFileItemWriterBuilder<String>()
+                .name("rejects-" + kind.name())
+                .resource(new FileSystemResource(run.yearDir().resolve("rejects").resolve(kind.fileName())))
+                .encoding(StandardCharsets.UTF_8.name())
+                .lineAggregator(line -> line)
+                .headerCallback(w -> w.write(RejectsFile.headerLine()))
+                .shouldDeleteIfEmpty(true)
+                .build();
+        return new RecordWriter(kind, kind.fileName(), store, loadId(step), rejects);
+    }
+
+    /**
+     * A file given in this run is the whole truth for its agencies: their rows that it no longer
+     * holds (deleted or re-keyed at the source) are removed, so nothing is counted twice.
+     */
+    @Bean
+    Step pruneReplaced(JobRepository repository, PlatformTransactionManager tx, InputSchema schema, RecordStore store) {
+        return new StepBuilder("pruneReplaced", repository).tasklet((contribution, chunk) -> {
+            StepExecution step = contribution.getStepExecution();
+            RunParameters run = RunParameters.of(step.getJobParameters());
+            for (RecordKind kind : schema.kinds()) {
+                if (!kind.name().equals(InputSchema.AGENCIES) && run.charsets().containsKey(kind.fileName())) {
+                    int removed = store.pruneNotInLoad(kind.table(), loadId(step));
+                    step.getExecutionContext().putLong("removed." + kind.name(), removed);
+                }
+            }
+            return RepeatStatus.FINISHED;
+        }, tx).build();
+    }
+
+    @Bean
+    Step buildReports(JobRepository repository, PlatformTransactionManager tx, AgencyItemReader reportAgencies,
+                      ReportBuilder reportBuilder, ReportFilesWriter reportFilesWriter) {
+        return new StepBuilder("buildReports", repository)
+                .<Agency, BuiltReport>chunk(REPORT_CHUNK, tx)
+                .reader(reportAgencies)
+                .processor(reportBuilder)
+                .writer(reportFilesWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    AgencyItemReader reportAgencies(@Value("#{stepExecution}") StepExecution step, RecordStore store) {
+        RunParameters run = RunParameters.of(step.getJobParameters());
+        long load = loadId(step);
+        return new AgencyItemReader(() -> {
+            List<Agency> agencies = store.agenciesOfLoad(load);
+            if (run.allAgencies()) {
+                return agencies;
+            }
+            List<Agency> one = agencies.stream().filter(a -> a.code().equals(run.agency())).toList();
+            if (one.isEmpty()) {
+                throw new InputRefused("there is no agency " + run.agency() + " in agencies.csv (or its row was rejected)");
+            }
+            return one;
+        });
+    }
+
+    @Bean
+    @StepScope
+    ReportBuilder reportBuilder(@Value("#{stepExecution}") StepExecution step, ReportFormat format, RecordStore store) {
+        return new ReportBuilder(new TablesFromRecords(format, store), RunParameters.of(step.getJobParameters()).year());
+    }
+
+    @Bean
+    @StepScope
+    ReportFilesWriter reportFilesWriter(@Value("#{stepExecution}") StepExecution step) {
+        return new ReportFilesWriter(RunParameters.of(step.getJobParameters()).yearDir());
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

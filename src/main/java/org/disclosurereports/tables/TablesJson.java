@@ -1,0 +1,93 @@
+package org.disclosurereports.tables;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.disclosurereports.format.GridShape;
+import org.disclosurereports.format.ReportFormat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * tables.json, schema {@code disclosure-tables/v1} (data-contract.md section 3), written in layout
+ * order from the format: the same input always gives the same bytes.
+ */
+public final class TablesJson {
+
+    public static final String SCHEMA = "disclosure-tables/v1";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .setDefaultPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+
+    private TablesJson() {}
+
+    public static Map<String, Object> toMap(StatutoryTables t) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", SCHEMA);
+        root.put("agency_code", t.agencyCode());
+        root.put("agency_name", t.agencyName());
+        root.put("year", t.year());
+        root.put("scope", t.scope());
+
+        Map<String, Object> table2 = new LinkedHashMap<>();
+        for (ReportFormat.Table2Block block : t.table2().layout().blocks()) {
+            for (ReportFormat.Table2Row row : block.rows()) {
+                Map<String, Object> cells = new LinkedHashMap<>();
+                for (ReportFormat.Column c : block.columns()) {
+                    BigDecimal v = t.table2().get(row.key(), c.key());
+                    // Amounts are exact decimal strings; counts are whole numbers.
+                    cells.put(c.key(), c.decimal() ? plain(v) : v.longValueExact());
+                }
+                table2.put(row.key(), cells);
+            }
+        }
+        root.put("table2", table2);
+
+        GridShape s3 = t.table3().shape();
+        Map<String, Object> table3 = new LinkedHashMap<>();
+        table3.put("columns", s3.columnKeys());
+        Map<String, Object> rows = new LinkedHashMap<>();
+        for (GridShape.Row r : s3.rows()) {
+            rows.put(r.key(), t.table3().row(r.key()));
+        }
+        table3.put("rows", rows);
+        root.put("table3", table3);
+
+        GridShape s4 = t.table4().shape();
+        Map<String, Object> table4 = new LinkedHashMap<>();
+        for (GridShape.Row r : s4.rows()) {
+            Map<String, Object> cells = new LinkedHashMap<>();
+            List<Long> values = t.table4().row(r.key());
+            List<String> keys = new ArrayList<>(s4.columnKeys());
+            for (int c = 0; c < keys.size(); c++) {
+                cells.put(keys.get(c), values.get(c));
+            }
+            table4.put(r.key(), cells);
+        }
+        root.put("table4", table4);
+        return root;
+    }
+
+    public static byte[] write(StatutoryTables t) {
+        try {
+            String json = JSON.writeValueAsString(toMap(t)) + "\n";
+            return json.getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write tables.json", e);
+        }
+    }
+
+    /** An exact amount without exponent or trailing zeros: 5949.088667, 12.5, 0. */
+    public static String plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+}
