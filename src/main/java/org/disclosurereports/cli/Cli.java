@@ -70,6 +70,9 @@ public class Cli implements CommandLineRunner, ExitCodeGenerator {
 
     @Override
     public void run(String... args) {
+        if (args.length == 0) {
+            return; // started without a command (tests, or embedding): main() handles the usage message
+        }
         try {
             Options options = Options.parse(args);
             exitCode = switch (options.command()) {

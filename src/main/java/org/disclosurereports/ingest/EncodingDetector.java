@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,19 @@ public final class EncodingDetector {
             return GB18030;
         } catch (IOException e) {
             throw new InputRefused("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean isCommonHanzi(CharsetEncoder gb2312, int cp) {
+        if (Character.charCount(cp) != 1 || !gb2312.canEncode((char) cp)) {
+            return false;
+        }
+        try {
+            ByteBuffer bytes = gb2312.encode(CharBuffer.wrap(new char[] {(char) cp}));
+            int lead = bytes.get(0) & 0xFF;
+            return lead >= 0xB0 && lead <= 0xD7;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
         }
     }
 
@@ -108,6 +122,9 @@ public final class EncodingDetector {
                 .decode(ByteBuffer.wrap(sample)).toString();
         long nonAscii = 0;
         long chinese = 0;
+        long han = 0;
+        long common = 0;
+        CharsetEncoder gb2312 = Charset.forName("GB2312").newEncoder();
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
@@ -116,12 +133,22 @@ public final class EncodingDetector {
             }
             nonAscii++;
             Character.UnicodeBlock b = Character.UnicodeBlock.of(cp);
-            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
-                    || b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                chinese++;
+                han++;
+                if (isCommonHanzi(gb2312, cp)) {
+                    common++;
+                }
+            } else if (b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
                     || b == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
                     || b == Character.UnicodeBlock.GENERAL_PUNCTUATION) {
                 chinese++;
             }
+        }
+        // Bytes of another script misread as GB18030 also decode to ideographs, but mostly rare ones;
+        // real Chinese text is overwhelmingly made of the 3,755 common characters (GB2312 level 1).
+        if (han > 0 && common * 10 < han * 8) {
+            return false;
         }
         return nonAscii == 0 || chinese * 10 >= nonAscii * 9;
     }

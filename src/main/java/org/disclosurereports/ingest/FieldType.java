@@ -116,7 +116,12 @@ public interface FieldType {
      * @param choices key to label, in the order they are listed in messages
      */
     static FieldType vocabulary(Map<String, String> choices) {
-        Map<String, String> accepted = new LinkedHashMap<>();
+        return vocabulary(choices, Map.of());
+    }
+
+    /** As {@link #vocabulary(Map)}, also accepting {@code aliases} (alias to key). */
+    static FieldType vocabulary(Map<String, String> choices, Map<String, String> aliases) {
+        Map<String, String> accepted = new LinkedHashMap<>(aliases);
         choices.forEach((key, label) -> {
             accepted.put(key, key);
             accepted.put(label, key);

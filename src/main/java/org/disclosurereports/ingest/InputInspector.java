@@ -58,7 +58,9 @@ public final class InputInspector {
             String name = path.getFileName().toString();
             var kind = schema.byFileName(name);
             if (kind.isEmpty()) {
-                notLoaded.add(name);
+                if (name.toLowerCase().endsWith(".csv")) {
+                    notLoaded.add(name);
+                }
                 continue;
             }
             try {

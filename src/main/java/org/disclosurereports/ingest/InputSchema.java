@@ -67,7 +67,7 @@ public final class InputSchema {
                 required("received_date", FieldType.DATE),
                 required("applicant_type", FieldType.vocabulary(applicantTypes)),
                 optional("closed_date", FieldType.DATE),
-                optional("outcome", FieldType.vocabulary(outcomes)),
+                optional("outcome", FieldType.vocabulary(outcomes, unnumbered(outcomes))),
                 optional("extended", FieldType.YES_NO),
                 optional("fee_yuan", FieldType.decimal(2))),
                 List.of("agency_code", "application_id"),
@@ -142,6 +142,28 @@ public final class InputSchema {
             choices.put(v.key(), v.label());
         }
         return FieldType.vocabulary(choices);
+    }
+
+    /**
+     * Case systems often export a result without the numbering it has in table 三
+     * (予以公开 for （一）予以公开, 重复申请 for 2.重复申请): accept those too, where unambiguous.
+     */
+    static Map<String, String> unnumbered(Map<String, String> choices) {
+        Map<String, String> aliases = new LinkedHashMap<>();
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        choices.forEach((key, label) -> {
+            String bare = label.replaceFirst("^(（[一二三四五六七八九十]+）|\\d+\\.)", "");
+            if (!bare.equals(label)) {
+                aliases.put(bare, key);
+                seen.merge(bare, 1, Integer::sum);
+            }
+        });
+        seen.forEach((bare, n) -> {
+            if (n > 1) {
+                aliases.remove(bare);
+            }
+        });
+        return aliases;
     }
 
     private static RecordKind.RowRule notBefore(String later, String earlier) {

@@ -10,6 +10,7 @@ import org.disclosurereports.ingest.RawRow;
 import org.disclosurereports.ingest.RecordKind;
 import org.disclosurereports.ingest.RecordWriter;
 import org.disclosurereports.ingest.RejectsFile;
+import org.disclosurereports.ingest.RowCheckProcessor;
 import org.disclosurereports.ingest.RowChecker;
 import org.disclosurereports.records.Agency;
 import org.disclosurereports.records.Agency;
@@ -22,7 +23,6 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.item.ItemProcessor;
 import org.springframework.batch.item.file.FlatFileItemWriter;
 import org.springframework.batch.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.batch.repeat.RepeatStatus;
@@ -129,30 +129,30 @@ public class AnnualReportJobConfiguration {
 
     @Bean
     Step loadApplications(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
-                          ItemProcessor<RawRow, ParsedRow> rowChecker, RecordWriter recordWriter) {
+                          RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadApplications", r, tx, recordReader, rowChecker, recordWriter);
     }
 
     @Bean
     Step loadFilings(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
-                     ItemProcessor<RawRow, ParsedRow> rowChecker, RecordWriter recordWriter) {
+                     RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadFilings", r, tx, recordReader, rowChecker, recordWriter);
     }
 
     @Bean
     Step loadEnforcement(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
-                         ItemProcessor<RawRow, ParsedRow> rowChecker, RecordWriter recordWriter) {
+                         RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadEnforcement", r, tx, recordReader, rowChecker, recordWriter);
     }
 
     @Bean
     Step loadAppeals(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
-                     ItemProcessor<RawRow, ParsedRow> rowChecker, RecordWriter recordWriter) {
+                     RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadAppeals", r, tx, recordReader, rowChecker, recordWriter);
     }
 
     private static Step loadStep(String name, JobRepository repository, PlatformTransactionManager tx, CsvItemReader reader,
-                                 ItemProcessor<RawRow, ParsedRow> checker, RecordWriter writer) {
+                                 RowCheckProcessor checker, RecordWriter writer) {
         return new StepBuilder(name, repository)
                 .<RawRow, ParsedRow>chunk(LOAD_CHUNK, tx)
                 .reader(reader)
@@ -183,10 +183,10 @@ public class AnnualReportJobConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<RawRow, ParsedRow> rowChecker(@Value("#{stepExecution}") StepExecution step, InputSchema schema, RecordStore store) {
+    RowCheckProcessor rowChecker(@Value("#{stepExecution}") StepExecution step, InputSchema schema, RecordStore store) {
         RecordKind kind = kindOf(step, schema);
         Set<String> agencies = store.agencyCodes();
-        return new RowChecker(kind, kind.fileName(), agencies::contains)::check;
+        return new RowCheckProcessor(new RowChecker(kind, kind.fileName(), agencies::contains));
     }
 
     @Bean

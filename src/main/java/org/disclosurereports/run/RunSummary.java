@@ -1,10 +1,9 @@
 package org.disclosurereports.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.disclosurereports.ingest.InputSchema;
 import org.disclosurereports.ingest.RecordKind;
 import org.disclosurereports.ingest.RecordWriter;
+import org.disclosurereports.tables.TablesJson;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;
@@ -46,6 +45,9 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
         // The latest execution of each step across all executions of this instance.
         Map<String, StepExecution> latest = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
+        // Counts of a restarted step are spread over its executions; only committed chunks are counted in each.
+        Map<String, Long> reads = new LinkedHashMap<>();
+        Map<String, Long> writes = new LinkedHashMap<>();
         List<JobExecution> all = new ArrayList<>(explorer.getJobExecutions(execution.getJobInstance()));
         if (all.stream().noneMatch(e -> e.getId().equals(execution.getId()))) {
             all.add(execution);
@@ -56,6 +58,8 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
             for (StepExecution s : steps) {
                 latest.put(s.getStepName(), s);
                 seconds.merge(s.getStepName(), duration(s), Double::sum);
+                reads.merge(s.getStepName(), s.getReadCount(), Long::sum);
+                writes.merge(s.getStepName(), s.getWriteCount(), Long::sum);
             }
         }
         List<FileLine> files = new ArrayList<>();
@@ -69,21 +73,25 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
                 continue;
             }
             ExecutionContext c = s.getExecutionContext();
-            long read = c.getLong("csv-" + kind.name() + ".read.count", c.getLong("read", 0));
-            long rejected = c.getLong(RecordWriter.REJECTED, 0);
+            long read = reads.getOrDefault(s.getStepName(), 0L);
+            long rejected = number(c, RecordWriter.REJECTED, 0);
             Path rejects = run.yearDir().resolve("rejects").resolve(kind.fileName());
             files.add(new FileLine(kind.fileName(), charsets.get(kind.fileName()).name(), read,
-                    c.getLong(RecordWriter.LOADED, 0), rejected, rejected > 0 && Files.exists(rejects) ? "rejects/" + kind.fileName() : null));
+                    number(c, RecordWriter.LOADED, 0), rejected, rejected > 0 && Files.exists(rejects) ? "rejects/" + kind.fileName() : null));
         }
         List<StepLine> steps = latest.values().stream()
                 .map(s -> new StepLine(s.getStepName(), s.getStatus().name(), round(seconds.get(s.getStepName())),
-                        s.getReadCount(), s.getWriteCount()))
+                        reads.get(s.getStepName()), writes.get(s.getStepName())))
                 .toList();
-        StepExecution build = latest.get("buildReports");
-        long built = build == null ? 0 : build.getExecutionContext().getLong("agencies.read.count", 0);
+        long built = writes.getOrDefault("buildReports", 0L);
         List<String> failures = execution.getAllFailureExceptions().stream().map(RunSummary::describe).distinct().toList();
         return new RunSummary(execution.getJobInstance().getInstanceId(), execution.getId(), execution.getStatus(), run,
                 files, steps, built, failures, all.get(0).getStartTime(), execution.getEndTime());
+    }
+
+    /** Spring Batch keeps some counts as int and some as long. */
+    static long number(ExecutionContext c, String key, long otherwise) {
+        return c.get(key) instanceof Number n ? n.longValue() : otherwise;
     }
 
     static String stepName(RecordKind kind) {
@@ -156,14 +164,14 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
     }
 
     public void writeTo(Path file) throws IOException {
-        byte[] json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(toMap());
+        byte[] json = TablesJson.JSON.writeValueAsBytes(toMap());
         ReportFilesWriter.writeAtomically(file, json);
     }
 
     /** The operator's view: one line per input file, then the outcome. */
     public void print(PrintStream out) {
         for (FileLine l : files) {
-            out.printf("  %-18s read %7d  loaded %7d  rejected %5d%s%n", l.file(), l.read(), l.loaded(), l.rejected(),
+            out.printf("  %-18s %-8s read %7d  loaded %7d  rejected %5d%s%n", l.file(), l.encoding(), l.read(), l.loaded(), l.rejected(),
                     l.rejectsFile() == null ? "" : "  → " + parameters.yearDir().resolve(l.rejectsFile()));
         }
         String time = steps.stream().map(s -> s.name() + " " + s.seconds() + "s").collect(Collectors.joining(", "));

@@ -3,6 +3,7 @@ package org.disclosurereports.tables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.disclosurereports.format.GridShape;
@@ -23,9 +24,16 @@ public final class TablesJson {
 
     public static final String SCHEMA = "disclosure-tables/v1";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /** Laid out like the contract's example: "key": value, one row of table 三 per line. */
+    public static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .setDefaultPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+            .setDefaultPrettyPrinter(new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance)
+                    .withSeparators(Separators.createDefaultInstance()
+                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                            .withArrayValueSpacing(Separators.Spacing.AFTER)
+                            .withArrayEmptySeparator("")));
 
     private TablesJson() {}
 

@@ -1,0 +1,18 @@
+package org.disclosurereports.ingest;
+
+import org.springframework.batch.item.ItemProcessor;
+
+/** The load step's processor: every row comes out, checked (a rejected row is written to rejects, never filtered away). */
+public class RowCheckProcessor implements ItemProcessor<RawRow, ParsedRow> {
+
+    private final RowChecker checker;
+
+    public RowCheckProcessor(RowChecker checker) {
+        this.checker = checker;
+    }
+
+    @Override
+    public ParsedRow process(RawRow row) {
+        return checker.check(row);
+    }
+}

@@ -1,0 +1,58 @@
+package org.disclosurereports.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** The demo data set in sample-data/ and its independently computed expectations (sample-data/expected). */
+public final class SampleData {
+
+    public static final Path DIR = Path.of("sample-data").toAbsolutePath();
+    public static final Path EXPECTED = DIR.resolve("expected");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SampleData() {}
+
+    public static JsonNode expectedTables(int year, String agencyCode) {
+        return read(EXPECTED.resolve(String.valueOf(year)).resolve(agencyCode + ".json"));
+    }
+
+    public static JsonNode loadCounts() {
+        return read(EXPECTED.resolve("load-counts.json"));
+    }
+
+    public static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A writable copy of the sample data, for tests that change files. */
+    public static Path copyTo(Path target) {
+        try (Stream<Path> files = Files.list(DIR)) {
+            Files.createDirectories(target);
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, target.resolve(f.getFileName()));
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Stream<Path> agencyCodes(int year) {
+        try {
+            return Files.list(EXPECTED.resolve(String.valueOf(year))).sorted(Comparator.naturalOrder());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
