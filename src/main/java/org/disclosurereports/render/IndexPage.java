@@ -42,6 +42,11 @@ public final class IndexPage {
             Objects.requireNonNull(agencyName, "agencyName");
         }
 
+        /** As {@link #of(ReportFormat, StatutoryTables, boolean)} with {@link ReportFormat#current()}. */
+        public static IndexEntry of(StatutoryTables tables, boolean draft) {
+            return of(ReportFormat.current(), tables, draft);
+        }
+
         public static IndexEntry of(ReportFormat format, StatutoryTables tables, boolean draft) {
             Grid t3 = tables.table3();
             String total3 = totalColumn(t3.shape());

@@ -47,7 +47,7 @@ public final class ReportRenderer {
 
     /** The report page: well-formed XHTML, UTF-8, no timestamps (same view, same bytes). */
     public String html(ReportView view) {
-        if (view.format() != format) {
+        if (!view.format().equals(format)) {
             throw new IllegalArgumentException("view built for format " + view.format().id() + ", renderer for " + format.id());
         }
         return templates.render(REPORT_TEMPLATE, Map.of("view", view, "format", format));
