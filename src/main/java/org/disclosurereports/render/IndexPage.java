@@ -1,0 +1,114 @@
+package org.disclosurereports.render;
+
+import org.disclosurereports.format.GridShape;
+import org.disclosurereports.format.ReportFormat;
+import org.disclosurereports.tables.Grid;
+import org.disclosurereports.tables.StatutoryTables;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code <out>/<year>/index.html}: every report of the year with its key figures, status and links,
+ * and what happened to each input file. Rendered from {@code index.ftlh}; filtering and sorting are
+ * a small inline script, and the page reads fine without it.
+ */
+public final class IndexPage {
+
+    static final String INDEX_TEMPLATE = "index.ftlh";
+
+    private final Templates templates;
+
+    /** @param templateDir directory holding {@code index.ftlh}; null for the templates shipped in the jar */
+    public IndexPage(Path templateDir) {
+        this.templates = new Templates(templateDir);
+    }
+
+    /**
+     * One report in the list. Figures are the 总计 column of table 三 and the 总计 of table 四
+     * (行政复议: the kinds without a group; 行政诉讼: the kinds grouped under it).
+     *
+     * @param summary true for a summary (汇总) report, false for an agency's own (单位)
+     * @param draft   true while the report still has passages to be written
+     */
+    public record IndexEntry(String agencyCode, String agencyName, boolean summary, long newReceived, long carriedOver,
+                             long processed, long carriedForward, long reviewTotal, long litigationTotal, boolean draft) {
+
+        public IndexEntry {
+            Objects.requireNonNull(agencyCode, "agencyCode");
+            Objects.requireNonNull(agencyName, "agencyName");
+        }
+
+        /** As {@link #of(ReportFormat, StatutoryTables, boolean)} with {@link ReportFormat#current()}. */
+        public static IndexEntry of(StatutoryTables tables, boolean draft) {
+            return of(ReportFormat.current(), tables, draft);
+        }
+
+        public static IndexEntry of(ReportFormat format, StatutoryTables tables, boolean draft) {
+            Grid t3 = tables.table3();
+            String total3 = totalColumn(t3.shape());
+            Grid t4 = tables.table4();
+            String total4 = totalColumn(t4.shape());
+            long review = 0;
+            long litigation = 0;
+            for (ReportFormat.Column kind : format.table4().kinds()) {
+                long n = t4.get(kind.key(), total4);
+                if (kind.group() == null) {
+                    review += n;
+                } else {
+                    litigation += n;
+                }
+            }
+            return new IndexEntry(tables.agencyCode(), tables.agencyName(),
+                    StatutoryTables.SCOPE_SUMMARY.equals(tables.scope()),
+                    t3.get("new_received", total3), t3.get("carried_over", total3),
+                    t3.get("total_processed", total3), t3.get("carried_forward", total3), review, litigation, draft);
+        }
+
+        private static String totalColumn(GridShape shape) {
+            return shape.columns().stream().filter(ReportFormat.Column::computed).map(ReportFormat.Column::key)
+                    .reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException(shape.table() + " has no total column"));
+        }
+
+        /** Report files relative to the index page. */
+        public String htmlLink() {
+            return agencyCode + "/report.html";
+        }
+
+        public String pdfLink() {
+            return agencyCode + "/report.pdf";
+        }
+
+        public String tablesLink() {
+            return agencyCode + "/tables.json";
+        }
+    }
+
+    /**
+     * What the run made of one input file.
+     *
+     * @param rejectsPath the rejects file relative to the index page (e.g. {@code rejects/applications.csv}),
+     *                    or null when nothing was rejected
+     */
+    public record InputFileLine(String file, long read, long loaded, long rejected, String rejectsPath) {
+        public InputFileLine {
+            Objects.requireNonNull(file, "file");
+        }
+    }
+
+    /** Entries are listed by agency code, so the page is the same whatever order reports finished in. */
+    public String html(int year, List<IndexEntry> entries, List<InputFileLine> inputs) {
+        List<IndexEntry> sorted = entries.stream().sorted(Comparator.comparing(IndexEntry::agencyCode)).toList();
+        long drafts = sorted.stream().filter(IndexEntry::draft).count();
+        long rejected = inputs.stream().mapToLong(InputFileLine::rejected).sum();
+        return templates.render(INDEX_TEMPLATE, Map.of(
+                "year", year,
+                "entries", sorted,
+                "inputs", List.copyOf(inputs),
+                "drafts", drafts,
+                "rejected", rejected));
+    }
+}

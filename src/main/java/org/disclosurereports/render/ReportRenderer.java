@@ -1,0 +1,103 @@
+package org.disclosurereports.render;
+
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfEncryption;
+import com.lowagie.text.pdf.PdfName;
+import org.disclosurereports.format.ReportFormat;
+import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
+import org.xhtmlrenderer.pdf.ITextRenderer;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Renders a report as a self-contained XHTML page and as PDF, both from {@code report.ftlh}: the PDF
+ * is Flying Saucer's rendering of exactly the HTML string {@link #html} returns.
+ * <p>
+ * <b>Reproducible PDF.</b> The same view gives a byte-identical PDF. OpenPDF would otherwise write a
+ * creation/modification date, a random file /ID and random font-subset tags; here the dates are left
+ * out (the report's own period says which year it covers, and a made-up date would be a false fact),
+ * the /ID is derived from a SHA-256 of the XHTML, and the subset tags are fixed per font face
+ * (see {@code PdfFonts}).
+ * <p>
+ * Fonts: Noto Sans SC Regular and Bold from the classpath, parsed once per JVM and embedded as
+ * subsets. Templates: {@code templateDir}, or classpath {@code templates/} when it is null.
+ * <p>
+ * An instance is safe to share between threads; each call builds its own Flying Saucer renderer.
+ */
+public final class ReportRenderer {
+
+    static final String REPORT_TEMPLATE = "report.ftlh";
+
+    private final ReportFormat format;
+    private final Templates templates;
+
+    /** @param templateDir directory holding {@code report.ftlh}; null for the templates shipped in the jar */
+    public ReportRenderer(ReportFormat format, Path templateDir) {
+        this.format = Objects.requireNonNull(format, "format");
+        this.templates = new Templates(templateDir);
+    }
+
+    /** The report page: well-formed XHTML, UTF-8, no timestamps (same view, same bytes). */
+    public String html(ReportView view) {
+        if (!view.format().equals(format)) {
+            throw new IllegalArgumentException("view built for format " + view.format().id() + ", renderer for " + format.id());
+        }
+        return templates.render(REPORT_TEMPLATE, Map.of("view", view, "format", format));
+    }
+
+    /** The report as an A4 PDF with Noto Sans SC embedded. */
+    public byte[] pdf(ReportView view) {
+        return pdfOf(html(view));
+    }
+
+    static byte[] pdfOf(String xhtml) {
+        byte[] id = Arrays.copyOf(sha256(xhtml.getBytes(StandardCharsets.UTF_8)), 16);
+        ITextRenderer renderer = new ITextRenderer();
+        PdfFonts.register(renderer.getFontResolver());
+        renderer.setListener(new ReproducibleInfo(id));
+        renderer.setDocumentFromString(xhtml);
+        renderer.layout();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
+        try {
+            renderer.createPDF(out);
+        } catch (DocumentException e) {
+            throw new IllegalStateException("PDF rendering failed: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Runs just before the document is closed, when the info dictionary is written. */
+    private static final class ReproducibleInfo extends DefaultPDFCreationListener {
+        private final byte[] id;
+
+        ReproducibleInfo(byte[] id) {
+            this.id = id;
+        }
+
+        @Override
+        public void onClose(ITextRenderer renderer) {
+            super.onClose(renderer);
+            PdfDictionary info = renderer.getWriter().getInfo();
+            info.remove(PdfName.CREATIONDATE);
+            info.remove(PdfName.MODDATE);
+            // OpenPDF takes the trailer /ID from this key instead of drawing a random one.
+            info.put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
+        }
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}
