@@ -23,14 +23,14 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class DisclosureReportsApplication {
 
     public static void main(String[] args) {
-        if (Cli.isHelp(args)) {
-            System.out.println(Cli.USAGE);
-            System.exit(args.length == 0 ? ExitCode.USAGE.code() : ExitCode.OK.code());
-        }
+        boolean noCommand = args.length == 0;
         int code;
         try {
             // A plain SpringApplication.run exits 0 even when the job failed: the Cli maps outcomes to exit codes.
-            code = SpringApplication.exit(SpringApplication.run(DisclosureReportsApplication.class, args));
+            code = SpringApplication.exit(SpringApplication.run(DisclosureReportsApplication.class, noCommand ? new String[] {"help"} : args));
+            if (noCommand) {
+                code = ExitCode.USAGE.code();
+            }
         } catch (RuntimeException e) {
             System.err.println("disclosure-reports could not start: " + Cli.sentence(e));
             code = ExitCode.FAILED.code();

@@ -7,16 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code COMMAND --name value --name=value --flag}. */
-record Options(String command, Map<String, String> values, Set<String> flags) {
+/** The options of one command: {@code --name value}, {@code --name=value}, {@code --flag}. */
+public record Options(String command, Map<String, String> values, Set<String> flags) {
 
-    private static final Set<String> FLAGS = Set.of("force");
-    private static final Set<String> KNOWN = Set.of("data", "year", "out", "agency", "encoding", "force");
-
-    static Options parse(String[] args) {
-        if (args.length == 0) {
-            throw new UsageException("no command given");
-        }
+    static Options parse(String[] args, Command command) {
         Map<String, String> values = new HashMap<>();
         Set<String> flags = new HashSet<>();
         List<String> rest = List.of(args).subList(1, args.length);
@@ -35,12 +29,12 @@ record Options(String command, Map<String, String> values, Set<String> flags) {
             if (name.startsWith("spring.") || name.startsWith("logging.")) {
                 continue; // Spring Boot settings given on the command line
             }
-            if (!KNOWN.contains(name)) {
-                throw new UsageException("unknown option --" + name);
-            }
-            if (FLAGS.contains(name)) {
+            if (command.flagOptions().contains(name)) {
                 flags.add(name);
                 continue;
+            }
+            if (!command.valueOptions().contains(name)) {
+                throw new UsageException("unknown option --" + name + " for " + command.name());
             }
             if (value == null) {
                 if (i + 1 >= rest.size() || rest.get(i + 1).startsWith("--")) {
@@ -53,7 +47,7 @@ record Options(String command, Map<String, String> values, Set<String> flags) {
         return new Options(args[0], values, flags);
     }
 
-    String required(String name) {
+    public String required(String name) {
         String v = values.get(name);
         if (v == null || v.isBlank()) {
             throw new UsageException("--" + name + " is required");
@@ -61,19 +55,19 @@ record Options(String command, Map<String, String> values, Set<String> flags) {
         return v;
     }
 
-    String optional(String name) {
+    public String optional(String name) {
         return values.get(name);
     }
 
-    Path path(String name) {
+    public Path path(String name) {
         return Path.of(required(name));
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return flags.contains(name);
     }
 
-    int year() {
+    public int year() {
         String y = required("year");
         if (!y.matches("\\d{4}") || Integer.parseInt(y) < 2019) {
             throw new UsageException("--year must be a year from 2019 on, not '" + y + "'");

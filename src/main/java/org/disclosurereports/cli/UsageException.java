@@ -1,8 +1,8 @@
 package org.disclosurereports.cli;
 
 /** The command line is wrong; the message says how. */
-class UsageException extends RuntimeException {
-    UsageException(String message) {
+public class UsageException extends RuntimeException {
+    public UsageException(String message) {
         super(message);
     }
 }

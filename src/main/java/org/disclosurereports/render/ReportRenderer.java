@@ -58,6 +58,11 @@ public final class ReportRenderer {
         return pdfOf(html(view));
     }
 
+    /** The PDF of a page {@link #html} already rendered, so a report is laid out by FreeMarker once. */
+    public byte[] pdf(String reportHtml) {
+        return pdfOf(reportHtml);
+    }
+
     static byte[] pdfOf(String xhtml) {
         byte[] id = Arrays.copyOf(sha256(xhtml.getBytes(StandardCharsets.UTF_8)), 16);
         ITextRenderer renderer = new ITextRenderer();

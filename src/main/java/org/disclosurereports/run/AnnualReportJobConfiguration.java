@@ -15,6 +15,7 @@ import org.disclosurereports.ingest.RowChecker;
 import org.disclosurereports.records.Agency;
 import org.disclosurereports.records.Agency;
 import org.disclosurereports.records.RecordStore;
+import org.disclosurereports.render.ReportRenderer;
 import org.disclosurereports.tables.TablesFromRecords;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -74,7 +75,7 @@ public class AnnualReportJobConfiguration {
     @Bean
     Job annualReportJob(JobRepository repository, Step inspectInputs, Step loadAgencies, Step loadApplications,
                         Step loadFilings, Step loadEnforcement, Step loadAppeals, Step pruneReplaced,
-                        Step buildReports, RunSummaryListener summary) {
+                        Step buildReports, Step writeIndex, RunSummaryListener summary) {
         return new JobBuilder(JOB_NAME, repository)
                 .listener(summary)
                 .start(inspectInputs)
@@ -85,6 +86,7 @@ public class AnnualReportJobConfiguration {
                 .next(loadAppeals)
                 .next(pruneReplaced)
                 .next(buildReports)
+                .next(writeIndex)
                 .build();
     }
 
@@ -256,13 +258,27 @@ public class AnnualReportJobConfiguration {
     @Bean
     @StepScope
     ReportBuilder reportBuilder(@Value("#{stepExecution}") StepExecution step, ReportFormat format, RecordStore store) {
-        return new ReportBuilder(new TablesFromRecords(format, store), RunParameters.of(step.getJobParameters()).year());
+        RunParameters run = RunParameters.of(step.getJobParameters());
+        return new ReportBuilder(format, new TablesFromRecords(format, store), new ReportRenderer(format, run.templates()), run.year());
     }
 
     @Bean
     @StepScope
     ReportFilesWriter reportFilesWriter(@Value("#{stepExecution}") StepExecution step) {
         return new ReportFilesWriter(RunParameters.of(step.getJobParameters()).yearDir());
+    }
+
+    /** The year's index: every report found under {@code <out>/<year>/}, from this run or earlier ones. */
+    @Bean
+    Step writeIndex(JobRepository repository, PlatformTransactionManager tx, ReportFormat format, InputSchema schema,
+                    org.springframework.batch.core.explore.JobExplorer explorer) {
+        return new StepBuilder("writeIndex", repository).tasklet((contribution, chunk) -> {
+            StepExecution step = contribution.getStepExecution();
+            RunParameters run = RunParameters.of(step.getJobParameters());
+            RunSummary summary = RunSummary.collect(explorer, step.getJobExecution(), schema);
+            new YearIndex(format, run.templates()).write(run.yearDir(), summary);
+            return RepeatStatus.FINISHED;
+        }, tx).build();
     }
 
     static void deleteTree(Path dir) {

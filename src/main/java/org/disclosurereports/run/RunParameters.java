@@ -13,7 +13,8 @@ import java.util.Map;
  * digest of the input files. Re-running the same inputs finds the instance complete; changed inputs
  * make a new instance; a failed instance with the same parameters is restarted where it stopped.
  */
-public record RunParameters(Path data, int year, Path out, String agency, String inputsDigest, String encodings, long rerun) {
+public record RunParameters(Path data, int year, Path out, String agency, String inputsDigest, String encodings, long rerun,
+                            Path templates) {
 
     public static final String DATA = "data";
     public static final String YEAR = "year";
@@ -25,12 +26,24 @@ public record RunParameters(Path data, int year, Path out, String agency, String
     public static final String ENCODINGS = "encodings";
     /** Identifying, only when set: forces a new instance over inputs already processed (--force). */
     public static final String RERUN = "rerun";
+    /** Identifying, only when set: a directory of report templates replacing the shipped ones (--templates). */
+    public static final String TEMPLATES = "templates";
     public static final String ALL_AGENCIES = "*";
+
+    public RunParameters(Path data, int year, Path out, String agency, String inputsDigest, String encodings, long rerun) {
+        this(data, year, out, agency, inputsDigest, encodings, rerun, null);
+    }
+
+    public RunParameters withRerun(long stamp) {
+        return new RunParameters(data, year, out, agency, inputsDigest, encodings, stamp, templates);
+    }
 
     public static RunParameters of(JobParameters p) {
         Long rerun = p.getLong(RERUN);
+        String templates = p.getString(TEMPLATES);
         return new RunParameters(Path.of(p.getString(DATA)), p.getLong(YEAR).intValue(), Path.of(p.getString(OUT)),
-                p.getString(AGENCY), p.getString(INPUTS), p.getString(ENCODINGS), rerun == null ? 0 : rerun);
+                p.getString(AGENCY), p.getString(INPUTS), p.getString(ENCODINGS), rerun == null ? 0 : rerun,
+                templates == null ? null : Path.of(templates));
     }
 
     public JobParameters toJobParameters() {
@@ -43,6 +56,9 @@ public record RunParameters(Path data, int year, Path out, String agency, String
                 .addString(ENCODINGS, encodings, false);
         if (rerun != 0) {
             b.addLong(RERUN, rerun);
+        }
+        if (templates != null) {
+            b.addString(TEMPLATES, templates.toString());
         }
         return b.toJobParameters();
     }

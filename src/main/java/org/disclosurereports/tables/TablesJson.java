@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.disclosurereports.format.GridShape;
@@ -81,7 +82,43 @@ public final class TablesJson {
             table4.put(r.key(), cells);
         }
         root.put("table4", table4);
+        // Extension of v1 (additive): the 信息处理费 that section 六 states, in 元, exact.
+        root.put("processing_fees_yuan", plain(t.processingFeesYuan()));
         return root;
+    }
+
+    /** Reads a tables.json written by {@link #write} back into tables (totals recomputed from their parts). */
+    public static StatutoryTables read(JsonNode root, ReportFormat format) {
+        if (!SCHEMA.equals(root.path("schema").asText())) {
+            throw new IllegalArgumentException("not a " + SCHEMA + " document (schema: " + root.path("schema").asText() + ")");
+        }
+        Table2 t2 = new Table2(format.table2());
+        root.path("table2").fields().forEachRemaining(row -> row.getValue().fields().forEachRemaining(cell ->
+                t2.add(row.getKey(), cell.getKey(), new BigDecimal(cell.getValue().asText()))));
+        Grid t3 = new Grid(format.table3Shape());
+        JsonNode rows = root.path("table3").path("rows");
+        for (GridShape.Row r : t3.shape().rows()) {
+            if (r.computed()) {
+                continue;
+            }
+            JsonNode values = rows.path(r.key());
+            for (int c = 0; c < t3.shape().columns().size(); c++) {
+                if (!t3.shape().columns().get(c).computed()) {
+                    t3.add(r.index(), c, values.path(c).asLong());
+                }
+            }
+        }
+        Grid t4 = new Grid(format.table4Shape());
+        for (GridShape.Row r : t4.shape().rows()) {
+            for (ReportFormat.Column c : t4.shape().columns()) {
+                if (!c.computed()) {
+                    t4.add(r.key(), c.key(), root.path("table4").path(r.key()).path(c.key()).asLong());
+                }
+            }
+        }
+        String fees = root.path("processing_fees_yuan").asText("0");
+        return new StatutoryTables(root.path("agency_code").asText(), root.path("agency_name").asText(),
+                root.path("year").asInt(), root.path("scope").asText(), t2, t3.withTotals(), t4.withTotals(), new BigDecimal(fees));
     }
 
     public static byte[] write(StatutoryTables t) {

@@ -15,8 +15,8 @@ import java.util.UUID;
  * {@code jdbc:mysql://127.0.0.1:3306/}), {@code DISCLOSURE_TEST_MYSQL_USER} (root) and
  * {@code DISCLOSURE_TEST_MYSQL_PASSWORD} (empty). Each test class gets a database of its own.
  * <p>
- * Without a server the tests are skipped and say so, unless {@code -Dmysql.required=true} (CI),
- * where a missing server fails them: CI must prove they ran.
+ * Without a server the tests are skipped and say so, unless {@code DISCLOSURE_TEST_MYSQL_REQUIRED=true}
+ * (or {@code -Dmysql.required=true}), as in CI, where a missing server fails them: CI must prove they ran.
  */
 public final class MySqlServer implements ExecutionCondition {
 
@@ -31,7 +31,7 @@ public final class MySqlServer implements ExecutionCondition {
     }
 
     public static boolean required() {
-        return Boolean.getBoolean("mysql.required");
+        return Boolean.getBoolean("mysql.required") || "true".equalsIgnoreCase(System.getenv("DISCLOSURE_TEST_MYSQL_REQUIRED"));
     }
 
     /** Null when a server answers; otherwise why not. */
@@ -50,7 +50,7 @@ public final class MySqlServer implements ExecutionCondition {
             return ConditionEvaluationResult.enabled("MySQL-compatible server at " + URL);
         }
         if (required()) {
-            throw new IllegalStateException("MySQL tests are required (-Dmysql.required=true) but no server answers at " + URL + ": " + reason);
+            throw new IllegalStateException("MySQL tests are required (DISCLOSURE_TEST_MYSQL_REQUIRED=true) but no server answers at " + URL + ": " + reason);
         }
         String message = "SKIPPED: no MySQL-compatible server at " + URL + " (" + reason + "); MySQL tests not run";
         System.err.println(message);

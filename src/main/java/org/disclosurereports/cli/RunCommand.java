@@ -1,0 +1,205 @@
+package org.disclosurereports.cli;
+
+import org.disclosurereports.ingest.InputInspector;
+import org.disclosurereports.ingest.InputRefused;
+import org.disclosurereports.ingest.InputSchema;
+import org.disclosurereports.ingest.InputSet;
+import org.disclosurereports.run.AnnualReportJobConfiguration;
+import org.disclosurereports.run.RunParameters;
+import org.disclosurereports.run.RunSummary;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobInstance;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.repository.JobExecutionAlreadyRunningException;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code run --data DIR --year YYYY --out DIR [--agency CODE]} (data-contract.md section 4): inspects
+ * the inputs, launches {@code annualReportJob} (or resumes it), prints where the reports are and
+ * lists rejected rows on stderr.
+ */
+@Component
+public class RunCommand implements Command {
+
+    private static final int REJECTS_SHOWN = 20;
+
+    private final JobLauncher launcher;
+    private final Job annualReportJob;
+    private final JobExplorer explorer;
+    private final InputSchema schema;
+    private final PrintStream stdout = System.out;
+    private final PrintStream err = System.err;
+
+    public RunCommand(JobLauncher launcher, Job annualReportJob, JobExplorer explorer, InputSchema schema) {
+        this.launcher = launcher;
+        this.annualReportJob = annualReportJob;
+        this.explorer = explorer;
+        this.schema = schema;
+    }
+
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                run --data DIR --year YYYY --out DIR [--agency CODE] [--encoding CHARSET] [--templates DIR] [--force]
+                    load the data directory and build every report of the year (or one agency's)
+                    --data      directory of input CSV files (agencies.csv required; see the data contract)
+                    --year      report year, e.g. 2024
+                    --out       output directory; reports go to OUT/YEAR/
+                    --agency    build only this agency's report
+                    --encoding  read every input file in this encoding (default: detect UTF-8 or GB18030 per file)
+                    --templates directory with report.ftlh and index.ftlh replacing the shipped templates
+                    --force     build again even if these inputs were already processed""";
+    }
+
+    @Override
+    public Set<String> valueOptions() {
+        return Set.of("data", "year", "out", "agency", "encoding", "templates");
+    }
+
+    @Override
+    public Set<String> flagOptions() {
+        return Set.of("force");
+    }
+
+    @Override
+    public ExitCode execute(Options options) {
+        return run(options);
+    }
+
+    private ExitCode run(Options options) {
+        Path data = options.path("data");
+        int year = options.year();
+        Path out = options.path("out").toAbsolutePath().normalize();
+        String agency = options.optional("agency");
+        String encoding = options.optional("encoding");
+        Charset forced = null;
+        if (encoding != null) {
+            try {
+                forced = Charset.forName(encoding);
+            } catch (RuntimeException e) {
+                throw new UsageException("unknown encoding '" + encoding + "' (use UTF-8 or GB18030)");
+            }
+        }
+        InputSet inputs;
+        try {
+            inputs = new InputInspector(schema).inspect(data.toAbsolutePath().normalize(), forced);
+        } catch (InputInspector.Refused e) {
+            err.println("The input was refused; nothing was loaded or built:");
+            e.problems().forEach(p -> err.println("  - " + p));
+            return ExitCode.INPUT_REFUSED;
+        }
+        if (!inputs.notLoaded().isEmpty()) {
+            stdout.println("Not loaded (not a record file of this version): " + String.join(", ", inputs.notLoaded()));
+        }
+        String templatesOption = options.optional("templates");
+        Path templates = null;
+        if (templatesOption != null) {
+            templates = Path.of(templatesOption).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(templates.resolve("report.ftlh"))) {
+                throw new UsageException("--templates " + templates + " has no report.ftlh");
+            }
+        }
+        RunParameters params = new RunParameters(inputs.directory(), year, out, agency == null ? RunParameters.ALL_AGENCIES : agency,
+                inputs.digest(), inputs.encodings(), options.flag("force") ? System.currentTimeMillis() : 0, templates);
+
+        JobInstance existing = explorer.getJobInstance(AnnualReportJobConfiguration.JOB_NAME, params.toJobParameters());
+        if (existing != null && completed(existing)) {
+            JobInstance newest = explorer.getLastJobInstance(AnnualReportJobConfiguration.JOB_NAME);
+            boolean outputsThere = Files.exists(params.yearDir().resolve("run-summary.json"));
+            if (newest != null && newest.getInstanceId() == existing.getInstanceId() && outputsThere) {
+                stdout.println("Up to date: the reports for " + year + " were already built from these same input files (run "
+                        + existing.getInstanceId() + ").");
+                stdout.println("Reports: " + params.yearDir().resolve("index.html") + "   (use --force to build them again)");
+                return ExitCode.OK;
+            }
+            // Another load ran since, or the outputs were removed: the database or the files no longer match that run.
+            params = params.withRerun(System.currentTimeMillis());
+        }
+
+        JobExecution execution;
+        try {
+            execution = launcher.run(annualReportJob, params.toJobParameters());
+        } catch (JobExecutionAlreadyRunningException e) {
+            err.println("Refused: a run for " + year + " with the same inputs is already in progress.");
+            return ExitCode.ALREADY_RUNNING;
+        } catch (Exception e) {
+            err.println("The run could not start: " + Cli.sentence(e));
+            return ExitCode.FAILED;
+        }
+        RunSummary summary = RunSummary.collect(explorer, execution, schema);
+        summary.print(stdout);
+        printRejects(summary);
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            stdout.printf("Built %d report%s for %d. Open %s%n", summary.reportsBuilt(), summary.reportsBuilt() == 1 ? "" : "s",
+                    year, params.yearDir().resolve("index.html"));
+            return ExitCode.OK;
+        }
+        err.println("The run failed (" + execution.getStatus() + "):");
+        summary.failures().forEach(f -> err.println("  - " + f));
+        boolean refused = execution.getAllFailureExceptions().stream()
+                .anyMatch(t -> rootOf(t) instanceof InputRefused);
+        if (refused) {
+            return ExitCode.INPUT_REFUSED;
+        }
+        err.println("Fix the cause and run the same command again: the run resumes where it stopped.");
+        return ExitCode.FAILED;
+    }
+
+    private boolean completed(JobInstance instance) {
+        JobExecution last = explorer.getLastJobExecution(instance);
+        return last != null && last.getStatus() == BatchStatus.COMPLETED;
+    }
+
+    private void printRejects(RunSummary summary) {
+        if (summary.rejectedRows() == 0) {
+            return;
+        }
+        err.println(summary.rejectedRows() + " row" + (summary.rejectedRows() == 1 ? " was" : "s were")
+                + " rejected and not loaded (everything else was):");
+        for (RunSummary.FileLine f : summary.files()) {
+            if (f.rejectsFile() == null) {
+                continue;
+            }
+            Path file = summary.parameters().yearDir().resolve(f.rejectsFile());
+            try {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                try (var parser = org.apache.commons.csv.CSVParser.parse(String.join("\n", lines),
+                        org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+                    int shown = 0;
+                    for (var r : parser) {
+                        if (shown++ == REJECTS_SHOWN) {
+                            err.println("  … see " + file);
+                            break;
+                        }
+                        err.println("  " + r.get("file") + ", line " + r.get("line")
+                                + (r.get("column").isEmpty() ? "" : ", column " + r.get("column"))
+                                + (r.get("column").isEmpty() ? "" : ", value '" + r.get("value") + "'") + ": " + r.get("reason"));
+                    }
+                }
+            } catch (IOException e) {
+                err.println("  (cannot read " + file + ": " + e.getMessage() + ")");
+            }
+        }
+    }
+
+    static Throwable rootOf(Throwable t) {
+        return Cli.rootOf(t);
+    }
+}
