@@ -12,6 +12,7 @@ import org.disclosurereports.tables.Evidence;
 import org.disclosurereports.tables.StatutoryTables;
 import org.disclosurereports.tables.TablesFromRecords;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -36,6 +37,7 @@ public class AuditCommand implements Command {
     private final PrintStream out;
     private final PrintStream err;
 
+    @Autowired
     public AuditCommand(ReportFormat format, ObjectProvider<RecordStore> store) {
         this(format, store, System.out, System.err);
     }

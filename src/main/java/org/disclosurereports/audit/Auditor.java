@@ -339,8 +339,8 @@ public final class Auditor {
             return value;
         }
         int at = quote.indexOf(value);
-        if (quote.length() <= 60 || at < 0) {
-            return quote.length() <= 60 ? quote : quote.substring(0, 60) + "…";
+        if (quote.length() <= 80 || at < 0) {
+            return quote.length() <= 80 ? quote : quote.substring(0, 80) + "…";
         }
         int from = Math.max(0, at - 25);
         int to = Math.min(quote.length(), at + value.length() + 25);

@@ -99,10 +99,17 @@ public final class PublishedTables {
         if (narrative != null) {
             for (List<ReportNarrative.Paragraph> paragraphs : narrative.sections().values()) {
                 for (ReportNarrative.Paragraph paragraph : paragraphs) {
+                    String text = paragraph.text();
+                    int at = 0;
                     for (ReportNarrative.Part part : paragraph.parts()) {
                         if (part instanceof ReportNarrative.Figure f) {
-                            p.textFigures.add(new TextFigure(f.cells(), new BigDecimal(f.value()), paragraph.text()));
+                            // The words around this very figure, so that the auditor sees which "3" is meant.
+                            int from = Math.max(0, at - 24);
+                            int to = Math.min(text.length(), at + f.text().length() + 24);
+                            String quote = (from > 0 ? "…" : "") + text.substring(from, to) + (to < text.length() ? "…" : "");
+                            p.textFigures.add(new TextFigure(f.cells(), new BigDecimal(f.value()), quote));
                         }
+                        at += part.text().length();
                     }
                 }
             }
