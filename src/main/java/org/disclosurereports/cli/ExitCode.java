@@ -11,7 +11,9 @@ public enum ExitCode {
     /** An input was refused as a whole (missing data directory or agencies.csv, unreadable encoding, missing column): nothing was built. */
     INPUT_REFUSED(3),
     /** The same run is already in progress. */
-    ALREADY_RUNNING(4);
+    ALREADY_RUNNING(4),
+    /** {@code audit}: a blocking rule failed (warnings alone exit 0). */
+    BLOCKING_FINDINGS(5);
 
     private final int code;
 

@@ -85,6 +85,16 @@ public final class IndexPage {
         public String tablesLink() {
             return agencyCode + "/tables.json";
         }
+
+        /** Audit (issue #3): the report's validation page. */
+        public String validationLink() {
+            return agencyCode + "/validation.html";
+        }
+
+        /** Audit (issue #3): the internal drill-down from figures to records. */
+        public String evidenceLink() {
+            return agencyCode + "/evidence/index.html";
+        }
     }
 
     /**

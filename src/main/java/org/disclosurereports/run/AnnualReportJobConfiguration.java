@@ -75,8 +75,11 @@ public class AnnualReportJobConfiguration {
     @Bean
     Job annualReportJob(JobRepository repository, Step inspectInputs, Step loadAgencies, Step loadApplications,
                         Step loadFilings, Step loadEnforcement, Step loadAppeals, Step pruneReplaced,
-                        Step buildReports, Step writeIndex, RunSummaryListener summary) {
+                        Step buildReports, Step writeIndex, RunSummaryListener summary,
+                        org.disclosurereports.audit.RunManifestListener manifest) {
         return new JobBuilder(JOB_NAME, repository)
+                // Audit (issue #3): afterJob runs in reverse order, so the manifest is written after, and hashes, run-summary.json.
+                .listener(manifest)
                 .listener(summary)
                 .start(inspectInputs)
                 .next(loadAgencies)
