@@ -22,23 +22,38 @@ public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
     private final TablesFromRecords tables;
     private final ReportRenderer renderer;
     private final int year;
+    private final org.disclosurereports.workplan.ComplianceSupplement supplement;
 
     public ReportBuilder(ReportFormat format, TablesFromRecords tables, ReportRenderer renderer, int year) {
+        this(format, tables, renderer, year, null);
+    }
+
+    /** @param supplement work plans, deadlines and office text (issue #6); null for the tables' narrative alone */
+    public ReportBuilder(ReportFormat format, TablesFromRecords tables, ReportRenderer renderer, int year,
+                         org.disclosurereports.workplan.ComplianceSupplement supplement) {
         this.format = format;
         this.tables = tables;
         this.renderer = renderer;
         this.year = year;
+        this.supplement = supplement;
     }
 
     @Override
     public BuiltReport process(Agency agency) {
         StatutoryTables t = tables.agency(agency, year, Evidence.NONE);
         ReportView view = ReportView.of(format, agency, t, List.of());
+        Map<String, byte[]> extra = Map.of();
+        if (supplement != null) {
+            var s = supplement.apply(agency, t, view.narrative());
+            view = new ReportView(format, agency, t, List.of(), s.narrative(), view.table3Header(), view.table4Header());
+            extra = s.files();
+        }
         String html = renderer.html(view);
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("tables.json", TablesJson.write(t));
         files.put("report.html", html.getBytes(StandardCharsets.UTF_8));
         files.put("report.pdf", renderer.pdf(html));
+        files.putAll(extra);
         return new BuiltReport(t, files);
     }
 }
