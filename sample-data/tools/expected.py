@@ -526,7 +526,7 @@ def write_replies(out_dir, years, agencies, applications):
     declared, _ = read_holidays()
     for year in years:
         result = {a["code"]: replies(a, year, applications, declared) for a in agencies}
-        with open(os.path.join(out_dir, str(year), "replies.json"), "w", encoding="utf-8", newline="\n") as f:
+        with open(os.path.join(out_dir, f"replies-{year}.json"), "w", encoding="utf-8", newline="\n") as f:
             f.write(dump(result) + "\n")
         late = sum(r["late"] for r in result.values())
         overdue = sum(r["open_overdue"] for r in result.values())
