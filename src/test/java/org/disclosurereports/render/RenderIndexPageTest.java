@@ -51,7 +51,8 @@ class RenderIndexPageTest {
         Element town = DOC.selectFirst("tr[data-code=QP-LT]");
         assertThat(town.text()).contains("上海市青浦区练塘镇人民政府").contains("QP-LT").contains("单位").contains("草稿")
                 .contains("6390").contains("1668").contains("8001").contains("57");
-        assertThat(town.select("a").eachAttr("href")).containsExactly("QP-LT/report.html", "QP-LT/report.pdf", "QP-LT/tables.json");
+        assertThat(town.select("a").eachAttr("href")).containsExactly("QP-LT/report.html", "QP-LT/report.pdf", "QP-LT/tables.json",
+                "QP-LT/scorecard.html");
         Element district = DOC.selectFirst("tr[data-code=QP]");
         assertThat(district.text()).contains("汇总").contains("完成").doesNotContain("草稿");
         assertThat(district.selectFirst("td[data-label=本年新收]").text()).isEqualTo(Long.toString(ENTRIES.get(1).newReceived()));
