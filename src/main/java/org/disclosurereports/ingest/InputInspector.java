@@ -76,6 +76,21 @@ public final class InputInspector {
                 problems.add("cannot read " + name + ": " + e.getMessage());
             }
         }
+        // Work plans and office-written text (issue #6) are inputs too: editing them makes a new run.
+        for (String sub : List.of("workplans", "narrative")) {
+            Path dir = directory.resolve(sub);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> tree = Files.walk(dir)) {
+                for (Path f : tree.filter(Files::isRegularFile).sorted().toList()) {
+                    String rel = directory.relativize(f).toString().replace('\\', '/');
+                    all.update((rel + "=" + sha256(f) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                problems.add("cannot read " + dir + ": " + e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }
