@@ -236,7 +236,7 @@ def load_all(data):
         fee = decimal("fee_yuan", r["fee_yuan"]) if r.get("fee_yuan", "") != "" else None
         app_keys.add((code, app_id))
         return {"agency": code, "received": received, "applicant": applicant, "closed": closed,
-                "outcome": outcome, "fee": fee}
+                "outcome": outcome, "fee": fee, "id": app_id, "extended": r.get("extended", "") == "Y"}
 
     applications = ld.load("applications.csv", ["application_id", "agency_code", "received_date",
                                                 "applicant_type", "closed_date", "outcome"], application)
@@ -314,6 +314,7 @@ def load_all(data):
 
     appeals = ld.load("appeals.csv", ["case_id", "agency_code", "kind", "filed_date", "closed_date",
                                       "result"], appeal)
+    load_activities(ld, agency_of)
     return ld, agencies, applications, filings, enforcement, appeals
 
 
@@ -430,6 +431,108 @@ def dump(value, indent=0):
     return json.dumps(value, ensure_ascii=False)
 
 
+# ---------------------------------------------------------------------------------------------
+# Issue #6: trainings.csv and hearings.csv (load counts and rejects only), and the reply deadlines
+# of 条例 第三十三条 computed on an independent working-day calendar read from the shipped holiday file.
+# ---------------------------------------------------------------------------------------------
+HOLIDAY_FILE = os.path.join(os.path.dirname(SAMPLE), "src", "main", "resources", "calendar", "cn-holidays.csv")
+TRAINING_KINDS = [("general", "通识培训"), ("specialist", "专业培训"), ("other", "其他")]
+HEARING_KINDS = [("leadership_briefing", "听取汇报"), ("public_hearing", "听证会"), ("forum", "座谈会"),
+                 ("public_attendance", "公众列席"), ("open_day", "开放活动")]
+
+
+def load_activities(ld, agency_of):
+    for name, id_col, kinds, count_col in (("trainings.csv", "training_id", TRAINING_KINDS, "attendees"),
+                                           ("hearings.csv", "hearing_id", HEARING_KINDS, "participants")):
+        keys = set()
+
+        def parse(r, id_col=id_col, kinds=kinds, count_col=count_col, keys=keys):
+            code = agency_of(r)
+            rid = required(id_col, r[id_col])
+            if (code, rid) in keys:
+                raise Reject(id_col, rid, "duplicate id within the agency")
+            date("date", r["date"])
+            required("title", r["title"])
+            vocab(kinds, "kind", r["kind"])
+            if r.get(count_col, "") != "" and not re.fullmatch(r"\d{1,12}", r[count_col]):
+                raise Reject(count_col, r[count_col], "must be a whole number")
+            keys.add((code, rid))
+            return rid
+        ld.load(name, [id_col, "agency_code", "date", "title", "kind"], parse)
+
+
+def read_holidays():
+    """date -> True for a working day, False for a rest day, as declared; years with a schedule."""
+    declared, years = {}, set()
+    with open(HOLIDAY_FILE, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            declared[dt.date.fromisoformat(row["date"])] = row["kind"] == "工作日"
+            years.add(int(row["schedule_year"]))
+    return declared, years
+
+
+def is_working(d, declared):
+    return declared[d] if d in declared else d.weekday() < 5
+
+
+def deadline(received, n, declared):
+    d = received
+    while n > 0:
+        d += dt.timedelta(days=1)
+        if is_working(d, declared):
+            n -= 1
+    return d
+
+
+def working_days(a, b, declared):
+    return sum(1 for i in range(1, (b - a).days + 1) if is_working(a + dt.timedelta(days=i), declared))
+
+
+def replies(agency, year, applications, declared):
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    out = {"closed": 0, "on_time": 0, "late": 0, "open_overdue": 0, "open_within": 0, "late_ids": [], "open_overdue_ids": []}
+    days = []
+    for a in applications:
+        if a["agency"] != agency["code"] or a["received"] > end or (a["closed"] is not None and a["closed"] < start):
+            continue
+        due = deadline(a["received"], 40 if a["extended"] else 20, declared)
+        if a["closed"] is not None and a["closed"] <= end:
+            out["closed"] += 1
+            days.append(working_days(a["received"], a["closed"], declared))
+            if a["closed"] > due:
+                out["late"] += 1
+                out["late_ids"].append(a["id"])
+            else:
+                out["on_time"] += 1
+        elif due < end:
+            out["open_overdue"] += 1
+            out["open_overdue_ids"].append(a["id"])
+        else:
+            out["open_within"] += 1
+    days.sort()
+    if days:
+        n = len(days)
+        med = Decimal(days[n // 2]) if n % 2 else Decimal(days[n // 2 - 1] + days[n // 2]) / 2
+        out["median_days"] = format(med.normalize(), "f")
+        out["longest_days"] = days[-1]
+    else:
+        out["median_days"], out["longest_days"] = None, None
+    out["late_ids"].sort()
+    out["open_overdue_ids"].sort()
+    return out
+
+
+def write_replies(out_dir, years, agencies, applications):
+    declared, _ = read_holidays()
+    for year in years:
+        result = {a["code"]: replies(a, year, applications, declared) for a in agencies}
+        with open(os.path.join(out_dir, f"replies-{year}.json"), "w", encoding="utf-8", newline="\n") as f:
+            f.write(dump(result) + "\n")
+        late = sum(r["late"] for r in result.values())
+        overdue = sum(r["open_overdue"] for r in result.values())
+        print(f"{year}: {late} late replies, {overdue} open past the deadline")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=SAMPLE)
@@ -452,6 +555,7 @@ def main():
                       encoding="utf-8", newline="\n") as f:
                 f.write(dump(t) + "\n")
 
+    write_replies(args.out, years, agencies, applications)
     with open(os.path.join(args.out, "rejects.csv"), "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["file", "line", "column", "value", "rule"])

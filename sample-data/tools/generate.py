@@ -646,6 +646,162 @@ ENF_HEADER = ["year", "agency_code", "item", "value"]
 APPEAL_HEADER = ["case_id", "agency_code", "kind", "filed_date", "closed_date", "result"]
 
 
+# ---------------------------------------------------------------------------------------------
+# Work plans, deadlines and narrative (issue #6): trainings.csv, hearings.csv, the 2024 work plan
+# of 示例区 (fictional, modelled on the published ones) and office-written narrative files.
+# A separate seeded generator, so the records above keep their bytes.
+# ---------------------------------------------------------------------------------------------
+TRAINING_HEADER = ["training_id", "agency_code", "date", "title", "kind", "attendees"]
+HEARING_HEADER = ["hearing_id", "agency_code", "date", "title", "kind", "participants"]
+
+# code: (general trainings, specialist trainings, leadership briefings, public attendance, open days, forums) for 2023, 2024
+ACTIVITY_PLAN = {
+    "SL":      [(1, 1, 1, 4, 1, 1), (1, 2, 2, 4, 1, 1)],
+    "SL-GOV":  [(1, 0, 1, 1, 0, 0), (1, 1, 1, 1, 0, 0)],
+    "SL-DRC":  [(1, 0, 1, 1, 0, 1), (0, 1, 1, 1, 0, 1)],   # 2024: no 通识培训
+    "SL-EDU":  [(1, 1, 1, 1, 1, 0), (2, 0, 1, 1, 1, 0)],
+    "SL-PNR":  [(1, 1, 1, 2, 1, 1), (1, 1, 2, 2, 1, 1)],
+    "SL-HUD":  [(1, 0, 1, 1, 0, 1), (1, 0, 0, 1, 1, 1)],   # 2024: head heard no report
+    "SL-SAMR": [(1, 1, 1, 1, 0, 0), (1, 1, 1, 0, 0, 0)],   # 2024: nobody sat in
+    "SL-JD1":  [(1, 0, 1, 1, 1, 0), (1, 0, 1, 1, 1, 0)],
+    "SL-JD2":  [(0, 0, 1, 0, 0, 0), (1, 0, 1, 1, 0, 0)],
+    "SL-XHZ":  [(1, 0, 1, 1, 1, 0), (1, 0, 1, 1, 1, 1)],
+}
+TRAINING_TITLES = {"通识培训": ["政务公开通识培训", "新进公务员政务公开通识培训", "领导干部政务公开专题讲座"],
+                   "专业培训": ["依申请公开办理实务培训", "政策解读专项业务培训", "政府信息公开平台运维培训"]}
+HEARING_TITLES = {"听取汇报": "主要领导听取政务公开工作汇报", "公众列席": "邀请公众代表列席决策会议",
+                  "开放活动": "政府开放月活动", "座谈会": "政务公开意见征集座谈会"}
+
+
+def make_activities():
+    arng = random.Random(6)
+    trainings, hearings = [], []
+    for code, _name, *_ in AGENCIES:
+        for year, plan in zip((2023, 2024), ACTIVITY_PLAN[code]):
+            general, specialist, briefings, attendance, open_days, forums = plan
+            n = 0
+            for kind, count in (("通识培训", general), ("专业培训", specialist)):
+                for _ in range(count):
+                    n += 1
+                    d = random_weekday(dt.date(year, 3, 1), dt.date(year, 11, 30))
+                    trainings.append({"training_id": f"PX{year}-{n:02d}", "agency_code": code, "date": d.isoformat(),
+                                      "title": arng.choice(TRAINING_TITLES[kind]),
+                                      "kind": kind if code != "SL-HUD" else {"通识培训": "general", "专业培训": "specialist"}[kind],
+                                      "attendees": str(arng.randint(12, 80)) if code != "SL-JD2" else ""})
+            m = 0
+            for kind, count in (("听取汇报", briefings), ("公众列席", attendance), ("开放活动", open_days), ("座谈会", forums)):
+                for _ in range(count):
+                    m += 1
+                    d = random_weekday(dt.date(year, 2, 1), dt.date(year, 12, 20))
+                    hearings.append({"hearing_id": f"HY{year}-{m:02d}", "agency_code": code, "date": d.isoformat(),
+                                     "title": HEARING_TITLES[kind], "kind": kind,
+                                     "participants": str(arng.randint(5, 40)) if kind != "听取汇报" else ""})
+    trainings.sort(key=lambda r: (r["agency_code"], r["date"], r["training_id"]))
+    hearings.sort(key=lambda r: (r["agency_code"], r["date"], r["hearing_id"]))
+    # Two deliberately bad rows: an unknown kind and an attendance that is not a number.
+    trainings.append({"training_id": "PX2024-99", "agency_code": "SL-XHZ", "date": "2024-05-20",
+                      "title": "政务公开培训", "kind": "大会", "attendees": "30"})
+    hearings.append({"hearing_id": "HY2024-99", "agency_code": "SL-JD1", "date": "2024-06-12",
+                     "title": "邀请公众代表列席决策会议", "kind": "公众列席", "participants": "约20"})
+    return trainings, hearings
+
+
+SHILI_PLAN_2024 = """\
+# 2024年示例区政务公开工作要点 (fictional, modelled on the published plans in the reference folder):
+# its measurable targets, wording quoted from the (fictional) plan. The district government (SL) is bound
+# by the 常务会议 target; the other targets bind the units under it (部门, 街道, 镇).
+plan: 2024年示例区政务公开工作要点
+issuer: 示例区人民政府办公室
+year: 2024
+applies_to: {levels: [部门, 街道, 镇], under: SL}
+targets:
+  - id: general-training
+    wording: 各单位年内组织政务公开通识培训不少于1次
+    measure: trainings.general.count
+    comparison: at_least
+    threshold: 1
+  - id: leadership-briefing
+    wording: 各单位主要负责同志年内至少听取1次政务公开工作汇报
+    measure: hearings.leadership_briefing.count
+    comparison: at_least
+    threshold: 1
+    applies_to: {agencies: [SL], levels: [部门, 街道, 镇], under: SL}
+  - id: public-attendance
+    wording: 区政府各部门、各街道、镇邀请公众代表列席本单位决策会议不少于1次
+    measure: hearings.public_attendance.count
+    comparison: at_least
+    threshold: 1
+  - id: executive-meeting-attendance
+    wording: 年内邀请公众代表列席区政府常务会议不少于4次
+    measure: hearings.public_attendance.count
+    comparison: at_least
+    threshold: 4
+    applies_to: {agencies: [SL]}
+  - id: multiform-interpretation
+    wording: 全年多元化解读率不得低于70%
+    measure: filings.interpretation.multiform_rate
+    comparison: at_least
+    threshold: 70
+    applies_to: {agencies: [SL], levels: [部门, 街道, 镇], under: SL}
+  - id: proactive-rate
+    wording: 确保公文类信息主动公开率不低于90%
+    measure: filings.proactive_rate
+    comparison: at_least
+    threshold: 90
+    applies_to: {agencies: [SL], levels: [部门, 街道, 镇], under: SL}
+  - id: published-within-10-days
+    wording: 主动公开类公文在印发之日起10个工作日内上网发布
+    measure: filings.published_within_working_days
+    days: 10
+    comparison: at_least
+    threshold: 100
+    applies_to: {agencies: [SL], levels: [部门, 街道, 镇], under: SL}
+  - id: no-overdue-replies
+    wording: 严格遵守依申请公开法定答复期限，杜绝逾期答复
+    measure: applications.overdue.count
+    comparison: at_most
+    threshold: 0
+    applies_to: {agencies: [SL], levels: [部门, 街道, 镇], under: SL}
+"""
+
+PROBLEMS_EDU = ("一是政策解读形式仍较单一，图解、音视频等多元化解读占比不高。二是依申请公开答复文书规范性有待提升。"
+                "下一步，我局将加强政策解读工作统筹，丰富解读形式；组织依申请公开办理业务培训，规范答复文书。")
+NARRATIVE = {
+    # SL-EDU wrote section 五 in 2023 and copied it into 2024 with the year changed: flagged as 年年雷同.
+    ("SL-EDU", 2023, "problems.md"): PROBLEMS_EDU,
+    ("SL-EDU", 2024, "problems.md"): "# 2024年度\n" + PROBLEMS_EDU,
+    # SL-PNR wrote every passage for 2024: its report is complete (not a draft).
+    ("SL-PNR", 2024, "overview.md"): "2024年，区规划资源局坚持以公开为常态、不公开为例外，围绕规划编制、土地供应和不动产登记等重点领域，持续深化政务公开工作。",
+    ("SL-PNR", 2024, "information-management.md"): "严格落实公文公开属性源头认定制度，拟制公文时同步明确公开属性；定期对依申请公开和不予公开的公文进行审查。\n\n及时更新政府信息公开目录和行政规范性文件库，对已废止、失效的文件作出标注。",
+    ("SL-PNR", 2024, "platforms.md"): "依托区政府门户网站规划资源栏目和“示例规划资源”政务新媒体发布信息，做到数据同源、内容一致。",
+    ("SL-PNR", 2024, "supervision.md"): "将政务公开工作纳入局年度绩效考核，本年度未发生因政务公开工作不到位被追责的情形。",
+    ("SL-PNR", 2024, "problems.md"): "一是规划类政策解读的可读性还不够强。二是依申请公开办理量大，个别案件答复临近期限。改进措施：建立规划政策图解库；对临近答复期限的申请实行提前提醒。",
+    ("SL-PNR", 2024, "other.md"): "本年度无其他需要报告的事项。",
+    # SL-HUD restates a count that matches no table cell: flagged for checking.
+    ("SL-HUD", 2024, "problems.md"): "本年度依申请公开办理量大，全年共收到申请999件，答复压力较大。下一步将优化办理流程，加强人员力量。",
+    # SL-DRC's 总体情况 opening is far too long (the notice asks for a concise overview).
+    ("SL-DRC", 2024, "overview.md"): "2024年，区发展改革委认真贯彻落实《中华人民共和国政府信息公开条例》和国家、市、区关于政务公开工作的部署要求，"
+                                     + "围绕经济社会发展中心工作，持续推进决策、执行、管理、服务、结果公开。" * 14,
+}
+
+
+def write_issue6_data():
+    trainings, hearings = make_activities()
+    counts = {
+        "trainings.csv": write_csv(os.path.join(DATA, "trainings.csv"), TRAINING_HEADER, trainings),
+        "hearings.csv": write_csv(os.path.join(DATA, "hearings.csv"), HEARING_HEADER, hearings),
+    }
+    os.makedirs(os.path.join(DATA, "workplans"), exist_ok=True)
+    with open(os.path.join(DATA, "workplans", "2024-shili-district.yaml"), "w", encoding="utf-8", newline="\n") as f:
+        f.write(SHILI_PLAN_2024)
+    for (code, year, name), text in sorted(NARRATIVE.items()):
+        d = os.path.join(DATA, "narrative", code, str(year))
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, name), "w", encoding="utf-8", newline="\n") as f:
+            f.write(text + "\n")
+    return counts
+
+
 def main():
     agencies = [dict(zip(AGENCY_HEADER, a)) for a in AGENCIES]
     apps = make_applications()
@@ -695,6 +851,7 @@ def main():
                                                  enc_agencies, encoding="gb18030")
     counts["encodings/applications.csv"] = write_csv(os.path.join(DATA, "encodings", "applications.csv"),
                                                      APP_HEADER, enc_apps, encoding="gb18030")
+    counts.update(write_issue6_data())
     for name, n in counts.items():
         print(f"{name}: {n} data rows")
 

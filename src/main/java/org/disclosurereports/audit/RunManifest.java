@@ -70,6 +70,16 @@ public final class RunManifest {
         for (String name : p.charsets().keySet().stream().sorted().toList()) {
             inputs.add(entry(name, p.data().resolve(name)));
         }
+        for (String sub : org.disclosurereports.ingest.InputInspector.TEXT_INPUT_DIRS) {
+            Path dir = p.data().resolve(sub);
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> tree = Files.walk(dir)) {
+                    for (Path f : tree.filter(Files::isRegularFile).sorted().toList()) {
+                        inputs.add(entry(p.data().relativize(f).toString().replace('\\', '/'), f));
+                    }
+                }
+            }
+        }
         root.put("inputs", inputs);
         List<Map<String, Object>> outputs = new ArrayList<>();
         Path yearDir = p.yearDir();

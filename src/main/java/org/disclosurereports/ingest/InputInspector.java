@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  */
 public final class InputInspector {
 
+    /** Directories of the data directory whose files are inputs besides the record files. */
+    public static final List<String> TEXT_INPUT_DIRS = List.of("workplans", "narrative");
+
     private final InputSchema schema;
 
     public InputInspector(InputSchema schema) {
@@ -74,6 +77,21 @@ public final class InputInspector {
                 problems.add(e.getMessage());
             } catch (IOException e) {
                 problems.add("cannot read " + name + ": " + e.getMessage());
+            }
+        }
+        // Work plans and office-written text (issue #6) are inputs too: editing them makes a new run.
+        for (String sub : TEXT_INPUT_DIRS) {
+            Path dir = directory.resolve(sub);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> tree = Files.walk(dir)) {
+                for (Path f : tree.filter(Files::isRegularFile).sorted().toList()) {
+                    String rel = directory.relativize(f).toString().replace('\\', '/');
+                    all.update((rel + "=" + sha256(f) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                problems.add("cannot read " + dir + ": " + e.getMessage());
             }
         }
         if (!problems.isEmpty()) {

@@ -32,7 +32,13 @@ public final class InputSchema {
     public static final String APPEALS = "appeals";
 
     /** Files of the contract that later features read; a run accepts them without loading them. */
-    public static final List<String> RECOGNISED_LATER = List.of("trainings.csv", "hearings.csv", "holidays.csv");
+    public static final List<String> RECOGNISED_LATER = List.of();
+
+    // ---- work plans, deadlines and narrative (issue #6) ----
+    public static final String TRAININGS = "trainings";
+    public static final String HEARINGS = "hearings";
+    /** Global, not per agency: an office's corrections to the shipped working-day calendar. */
+    public static final String HOLIDAYS = "holidays";
 
     private static final List<String> INTERPRETATION_FORMS = List.of("文字", "图解", "音视频", "新闻发布会", "专家解读", "其他");
 
@@ -114,6 +120,42 @@ public final class InputSchema {
                 List.of("agency_code", "case_id"),
                 List.of(notBefore("closed_date", "filed_date"),
                         requiredExactlyWhenClosed("result", "closed_date", "the case"))));
+
+        // ---- work plans, deadlines and narrative (issue #6): trainings, hearings, holidays ----
+        add(new RecordKind(TRAININGS, "trainings.csv", "training", List.of(
+                required("training_id", FieldType.text(100)),
+                agency("agency_code"),
+                required("date", FieldType.DATE).storedAs("training_date"),
+                required("title", FieldType.text(500)),
+                required("kind", FieldType.vocabulary(ordered(
+                        "general", "通识培训", "specialist", "专业培训", "other", "其他"))),
+                optional("attendees", FieldType.COUNT)),
+                List.of("agency_code", "training_id"), List.of()));
+
+        add(new RecordKind(HEARINGS, "hearings.csv", "hearing", List.of(
+                required("hearing_id", FieldType.text(100)),
+                agency("agency_code"),
+                required("date", FieldType.DATE).storedAs("hearing_date"),
+                required("title", FieldType.text(500)),
+                required("kind", FieldType.vocabulary(ordered(
+                        "leadership_briefing", "听取汇报", "public_hearing", "听证会", "forum", "座谈会",
+                        "public_attendance", "公众列席", "open_day", "开放活动"))),
+                optional("participants", FieldType.COUNT)),
+                List.of("agency_code", "hearing_id"), List.of()));
+
+        add(new RecordKind(HOLIDAYS, "holidays.csv", "holiday", List.of(
+                required("date", FieldType.DATE).storedAs("holiday_date"),
+                required("kind", FieldType.vocabulary(ordered("holiday", "休息日", "workday", "工作日")))),
+                List.of("holiday_date"), List.of()));
+    }
+
+    /** key, label, key, label … in listing order. */
+    private static Map<String, String> ordered(String... keysAndLabels) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndLabels.length; i += 2) {
+            m.put(keysAndLabels[i], keysAndLabels[i + 1]);
+        }
+        return m;
     }
 
     private void add(RecordKind kind) {

@@ -42,6 +42,11 @@ public class RecordStore {
         return dialect;
     }
 
+    /** For the stores of later features (trainings, hearings, holidays) that share this database. */
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
     /** Inserts or replaces rows on the table's natural key. Each row: the kind's columns, then load_id, source_line. */
     public void upsert(String table, List<String> columns, List<String> key, List<Object[]> rows) {
         if (rows.isEmpty()) {

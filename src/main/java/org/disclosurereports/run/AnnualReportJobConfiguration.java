@@ -45,7 +45,8 @@ import java.util.Set;
  * {@code annualReportJob}: from a data directory to the year's reports.
  * <pre>
  * inspectInputs → loadAgencies → loadApplications → loadFilings → loadEnforcement → loadAppeals
- *               → pruneReplaced → buildReports → writeIndex
+ *               → loadTrainings → loadHearings → loadHolidays
+ *               → pruneReplaced → buildReports → writeScorecards → writeIndex
  * </pre>
  * Step names are stable: a restart resumes at the step (and chunk) where the failed run stopped.
  * The work itself lives in plain classes of the ingest, tables and render packages.
@@ -75,7 +76,8 @@ public class AnnualReportJobConfiguration {
     @Bean
     Job annualReportJob(JobRepository repository, Step inspectInputs, Step loadAgencies, Step loadApplications,
                         Step loadFilings, Step loadEnforcement, Step loadAppeals, Step pruneReplaced,
-                        Step buildReports, Step writeIndex, RunSummaryListener summary,
+                        Step loadTrainings, Step loadHearings, Step loadHolidays,
+                        Step buildReports, Step writeScorecards, Step writeIndex, RunSummaryListener summary,
                         org.disclosurereports.audit.RunManifestListener manifest) {
         return new JobBuilder(JOB_NAME, repository)
                 // Audit (issue #3): afterJob runs in reverse order, so the manifest is written after, and hashes, run-summary.json.
@@ -87,8 +89,12 @@ public class AnnualReportJobConfiguration {
                 .next(loadFilings)
                 .next(loadEnforcement)
                 .next(loadAppeals)
+                .next(loadTrainings)
+                .next(loadHearings)
+                .next(loadHolidays)
                 .next(pruneReplaced)
                 .next(buildReports)
+                .next(writeScorecards)
                 .next(writeIndex)
                 .build();
     }
@@ -156,6 +162,37 @@ public class AnnualReportJobConfiguration {
         return loadStep("loadAppeals", r, tx, recordReader, rowChecker, recordWriter);
     }
 
+    // ---- work plans, deadlines and narrative (issue #6) ----
+
+    @Bean
+    Step loadTrainings(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+                       RowCheckProcessor rowChecker, RecordWriter recordWriter) {
+        return loadStep("loadTrainings", r, tx, recordReader, rowChecker, recordWriter);
+    }
+
+    @Bean
+    Step loadHearings(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+                      RowCheckProcessor rowChecker, RecordWriter recordWriter) {
+        return loadStep("loadHearings", r, tx, recordReader, rowChecker, recordWriter);
+    }
+
+    @Bean
+    Step loadHolidays(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+                      RowCheckProcessor rowChecker, RecordWriter recordWriter) {
+        return loadStep("loadHolidays", r, tx, recordReader, rowChecker, recordWriter);
+    }
+
+    /** The district's scorecard, from the per-agency scorecard.json files under {@code <out>/<year>/}. */
+    @Bean
+    Step writeScorecards(JobRepository repository, PlatformTransactionManager tx, RecordStore store) {
+        return new StepBuilder("writeScorecards", repository).tasklet((contribution, chunk) -> {
+            StepExecution step = contribution.getStepExecution();
+            RunParameters run = RunParameters.of(step.getJobParameters());
+            new org.disclosurereports.workplan.DistrictScorecard(store).write(run.yearDir(), run.year());
+            return RepeatStatus.FINISHED;
+        }, tx).build();
+    }
+
     private static Step loadStep(String name, JobRepository repository, PlatformTransactionManager tx, CsvItemReader reader,
                                  RowCheckProcessor checker, RecordWriter writer) {
         return new StepBuilder(name, repository)
@@ -221,7 +258,10 @@ public class AnnualReportJobConfiguration {
             RunParameters run = RunParameters.of(step.getJobParameters());
             for (RecordKind kind : schema.kinds()) {
                 if (!kind.name().equals(InputSchema.AGENCIES) && run.charsets().containsKey(kind.fileName())) {
-                    int removed = store.pruneNotInLoad(kind.table(), loadId(step));
+                    // holidays.csv is global (no agency): the file given is the whole set of overrides.
+                    int removed = kind.name().equals(InputSchema.HOLIDAYS)
+                            ? new org.disclosurereports.calendar.HolidayStore(store).pruneNotInLoad(loadId(step))
+                            : store.pruneNotInLoad(kind.table(), loadId(step));
                     step.getExecutionContext().putLong("removed." + kind.name(), removed);
                 }
             }
@@ -262,7 +302,8 @@ public class AnnualReportJobConfiguration {
     @StepScope
     ReportBuilder reportBuilder(@Value("#{stepExecution}") StepExecution step, ReportFormat format, RecordStore store) {
         RunParameters run = RunParameters.of(step.getJobParameters());
-        return new ReportBuilder(format, new TablesFromRecords(format, store), new ReportRenderer(format, run.templates()), run.year());
+        return new ReportBuilder(format, new TablesFromRecords(format, store), new ReportRenderer(format, run.templates()), run.year(),
+                org.disclosurereports.workplan.ComplianceSupplement.forRun(format, store, run.data(), run.year()));
     }
 
     @Bean

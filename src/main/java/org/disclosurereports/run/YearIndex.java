@@ -37,7 +37,12 @@ public final class YearIndex {
                     continue;
                 }
                 StatutoryTables t = TablesJson.read(TablesJson.JSON.readTree(json.toFile()), format);
-                entries.add(IndexPage.IndexEntry.of(format, t, ReportNarrative.of(format, t).isDraft()));
+                // Office text can complete a report: its narrative-check.json (issue #6) knows, when there is one.
+                Path check = dir.resolve("narrative-check.json");
+                boolean draft = Files.isRegularFile(check)
+                        ? TablesJson.JSON.readTree(check.toFile()).path("draft").asBoolean(true)
+                        : ReportNarrative.of(format, t).isDraft();
+                entries.add(IndexPage.IndexEntry.of(format, t, draft));
             }
         }
         List<IndexPage.InputFileLine> inputs = summary.files().stream()

@@ -139,7 +139,13 @@ abstract class AuditedRunContract {
         assertThat(manifest.get("job").get("status").asText()).isEqualTo("COMPLETED");
         assertThat(manifest.get("software").get("version").asText()).isNotBlank();
         assertThat(manifest.get("started").asText()).isNotBlank();
-        assertThat(manifest.get("inputs")).hasSize(5);
+        // Every record file of the sample, and every work-plan and narrative file.
+        long textInputs;
+        try (var tree = Files.walk(SampleData.DIR)) {
+            textInputs = tree.filter(Files::isRegularFile).map(f -> SampleData.DIR.relativize(f).toString())
+                    .filter(f -> f.startsWith("workplans/") || f.startsWith("narrative/")).count();
+        }
+        assertThat(manifest.get("inputs")).hasSize(SampleData.loadCounts().size() + (int) textInputs);
         for (JsonNode in : manifest.get("inputs")) {
             assertThat(in.get("sha256").asText()).isEqualTo(RunManifest.sha256(SampleData.DIR.resolve(in.get("file").asText())));
         }

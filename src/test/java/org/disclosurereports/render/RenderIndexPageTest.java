@@ -52,7 +52,7 @@ class RenderIndexPageTest {
         assertThat(town.text()).contains("上海市青浦区练塘镇人民政府").contains("QP-LT").contains("单位").contains("草稿")
                 .contains("6390").contains("1668").contains("8001").contains("57");
         assertThat(town.select("a").eachAttr("href")).containsExactly("QP-LT/report.html", "QP-LT/report.pdf", "QP-LT/tables.json",
-                "QP-LT/validation.html", "QP-LT/evidence/index.html");
+                "QP-LT/validation.html", "QP-LT/scorecard.html", "QP-LT/evidence/index.html");
         Element district = DOC.selectFirst("tr[data-code=QP]");
         assertThat(district.text()).contains("汇总").contains("完成").doesNotContain("草稿");
         assertThat(district.selectFirst("td[data-label=本年新收]").text()).isEqualTo(Long.toString(ENTRIES.get(1).newReceived()));

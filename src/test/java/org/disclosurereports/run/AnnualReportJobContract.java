@@ -90,7 +90,7 @@ abstract class AnnualReportJobContract {
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         RunSummary summary = RunSummary.collect(explorer, execution, schema);
         JsonNode counts = SampleData.loadCounts();
-        assertThat(summary.files()).hasSize(5);
+        assertThat(summary.files()).hasSize(counts.size());
         for (RunSummary.FileLine f : summary.files()) {
             JsonNode want = counts.get(f.file());
             assertThat(f.read()).as(f.file() + " read").isEqualTo(want.get("read").asLong());
@@ -210,5 +210,61 @@ abstract class AnnualReportJobContract {
         try (CSVParser p = CSVParser.parse(file, StandardCharsets.UTF_8, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
             return p.getRecords();
         }
+    }
+
+    // ---- work plans, deadlines and narrative (issue #6) ----
+
+    /** Reply deadlines on the official calendar equal the oracle's (expected.py has its own calendar code). */
+    @Test
+    void lateRepliesAndTargetsAgreeWithTheOracleAndTheText() throws Exception {
+        JobExecution execution = launcher.run(SampleData.DIR, 2024, out, RunParameters.ALL_AGENCIES);
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        JsonNode expected = SampleData.read(SampleData.EXPECTED.resolve("replies-2024.json"));
+        long lateTotal = 0;
+        for (var it = expected.fields(); it.hasNext(); ) {
+            var e = it.next();
+            Path dir = out.resolve("2024").resolve(e.getKey());
+            JsonNode card = SampleData.read(dir.resolve("scorecard.json"));
+            JsonNode want = e.getValue();
+            JsonNode got = card.get("replies");
+            for (String f : List.of("closed", "on_time", "late", "open_overdue", "open_within")) {
+                assertThat(got.get(f).asLong()).as(e.getKey() + " " + f).isEqualTo(want.get(f).asLong());
+            }
+            assertThat(got.get("median_days").asText()).as(e.getKey() + " median").isEqualTo(want.get("median_days").asText());
+            assertThat(got.get("longest_days").asLong()).as(e.getKey() + " longest").isEqualTo(want.get("longest_days").asLong());
+            List<String> listed = new ArrayList<>();
+            for (CSVRecord r : csv(dir.resolve("late-replies.csv"))) {
+                listed.add(r.get(0).replace("\uFEFF", "") + ":" + r.get("status"));
+            }
+            List<String> wantListed = new ArrayList<>();
+            want.get("late_ids").forEach(id -> wantListed.add(id.asText() + ":late"));
+            want.get("open_overdue_ids").forEach(id -> wantListed.add(id.asText() + ":open_overdue"));
+            assertThat(listed).as(e.getKey() + " late-replies.csv").containsExactlyInAnyOrderElementsOf(wantListed);
+            lateTotal += want.get("late").asLong();
+
+            // Every figure in the text equals its source: a table cell (tables.json) or a scorecard figure.
+            String html = Files.readString(dir.resolve("report.html"));
+            var doc = org.jsoup.Jsoup.parse(html);
+            JsonNode figures = card.get("figures");
+            for (var span : doc.select("span.figure[data-cell]")) {
+                String ref = span.attr("data-cell");
+                if (figures.has(ref)) {
+                    assertThat(span.text()).as(e.getKey() + " " + ref).isEqualTo(figures.get(ref).asText());
+                }
+            }
+            // Section 六 states every target of the 2024 plan that applies, with its figure.
+            for (JsonNode t : card.get("targets")) {
+                assertThat(html).contains("“" + t.get("wording").asText() + "”");
+            }
+            assertThat(card.get("targets").size()).as(e.getKey() + " targets").isGreaterThanOrEqualTo(6);
+            assertThat(html).doesNotContain(want.get("late_ids").isEmpty() ? "\u0000" : want.get("late_ids").get(0).asText());
+        }
+        assertThat(lateTotal).isEqualTo(12);
+        // Office text: SL-PNR wrote every passage (final); SL-EDU copied last year's section 五 (flagged).
+        assertThat(SampleData.read(out.resolve("2024/SL-PNR/narrative-check.json")).get("draft").asBoolean()).isFalse();
+        assertThat(Files.readString(out.resolve("2024/SL-EDU/narrative-check.json"))).contains("problems_repeat_last_year");
+        assertThat(Files.readString(out.resolve("2024/SL-DRC/narrative-check.json"))).contains("overview_too_long");
+        assertThat(Files.readString(out.resolve("2024/SL-HUD/narrative-check.json"))).contains("number_not_in_tables");
+        assertThat(out.resolve("2024/scorecard.html")).exists();
     }
 }
