@@ -11,7 +11,9 @@ public enum ExitCode {
     /** An input was refused as a whole (missing data directory or agencies.csv, unreadable encoding, missing column): nothing was built. */
     INPUT_REFUSED(3),
     /** The same run is already in progress. */
-    ALREADY_RUNNING(4);
+    ALREADY_RUNNING(4),
+    /** The run finished, but some reports could not be built from their units' data (listed with the reason); the others were built. */
+    REPORTS_FAILED(5);
 
     private final int code;
 

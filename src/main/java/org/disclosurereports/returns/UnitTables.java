@@ -85,7 +85,7 @@ public final class UnitTables {
         List<ReturnFigure> previousReturn = returns.apply(agency.code(), year - 1);
         if (!previousReturn.isEmpty()) {
             StatutoryTables previous = ReturnTables.build(format, agency.code(), agency.name(), year - 1, previousReturn, null);
-            checkChain(agency.code(), year, fromRecords, previous, sources(previousReturn));
+            checkChain(agency.code(), year, fromRecords, previous, previousReturn);
         }
         return new Sourced(fromRecords, allZero(fromRecords) ? Source.NONE : Source.RECORDS);
     }
@@ -100,10 +100,16 @@ public final class UnitTables {
         return allZero(rec) ? null : rec;
     }
 
-    private static void checkChain(String code, int year, StatutoryTables current, StatutoryTables previous, String previousSource) {
+    private static void checkChain(String code, int year, StatutoryTables current, StatutoryTables previous, List<ReturnFigure> previousReturn) {
         List<String> problems = new ArrayList<>();
         GridShape shape = current.table3().shape();
         for (var c : shape.columns()) {
+            if (c.computed()) {
+                continue;   // a total differs only when a part does, and the part is named
+            }
+            String previousSource = previousReturn.stream()
+                    .filter(f -> f.table().equals("table3") && f.row().equals(ReturnTables.CARRIED_FORWARD) && f.column().equals(c.key()))
+                    .map(ReturnFigure::source).findFirst().orElse(ReturnStore.TABLE3_FILE + ": not given, so 0");
             long now = current.table3().get(ReturnTables.CARRIED_OVER, c.key());
             long before = previous.table3().get(ReturnTables.CARRIED_FORWARD, c.key());
             if (now != before) {

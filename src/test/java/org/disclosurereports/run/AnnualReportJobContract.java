@@ -72,7 +72,7 @@ abstract class AnnualReportJobContract {
             JobExecution execution = launcher.run(SampleData.DIR, year, out, RunParameters.ALL_AGENCIES);
             assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             List<Path> expected = SampleData.agencyCodes(year).toList();
-            assertThat(expected).hasSize(10);
+            assertThat(expected).hasSize(12);
             for (Path e : expected) {
                 String code = e.getFileName().toString().replace(".json", "");
                 JsonNode want = SampleData.read(e);
@@ -90,7 +90,7 @@ abstract class AnnualReportJobContract {
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         RunSummary summary = RunSummary.collect(explorer, execution, schema);
         JsonNode counts = SampleData.loadCounts();
-        assertThat(summary.files()).hasSize(5);
+        assertThat(summary.files()).hasSize(8);
         for (RunSummary.FileLine f : summary.files()) {
             JsonNode want = counts.get(f.file());
             assertThat(f.read()).as(f.file() + " read").isEqualTo(want.get("read").asLong());
@@ -165,9 +165,9 @@ abstract class AnnualReportJobContract {
         // Loading was complete: the restart only finishes the reports, from the failed chunk on.
         assertThat(stepNames(restarted)).doesNotContain("loadApplications").contains("buildReports");
         StepExecution rebuilt = restarted.getStepExecutions().stream().filter(s -> s.getStepName().equals("buildReports")).findFirst().orElseThrow();
-        assertThat(rebuilt.getWriteCount()).isEqualTo(5);
+        assertThat(rebuilt.getWriteCount()).isEqualTo(7);
         RunSummary summary = RunSummary.collect(explorer, restarted, schema);
-        assertThat(summary.reportsBuilt()).isEqualTo(10);
+        assertThat(summary.reportsBuilt()).isEqualTo(12);
         assertThat(summary.files()).allMatch(RunSummary.FileLine::balanced);
         JsonNode want = SampleData.expectedTables(2024, "SL-PNR");
         JsonNode got = SampleData.read(outDir.resolve("2024/SL-PNR/tables.json"));

@@ -48,9 +48,23 @@ public final class SampleData {
         }
     }
 
+    /** The expected summary of an agency with children (scope summary), from expected/<year>/summary/. */
+    public static JsonNode expectedSummary(int year, String agencyCode) {
+        return read(EXPECTED.resolve(String.valueOf(year)).resolve("summary").resolve(agencyCode + ".json"));
+    }
+
+    public static Stream<Path> summaryCodes(int year) {
+        try {
+            return Files.list(EXPECTED.resolve(String.valueOf(year)).resolve("summary")).sorted(Comparator.naturalOrder());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Stream<Path> agencyCodes(int year) {
         try {
-            return Files.list(EXPECTED.resolve(String.valueOf(year))).sorted(Comparator.naturalOrder());
+            // Regular files only: expected/<year>/summary/ holds the summaries' expectations.
+            return Files.list(EXPECTED.resolve(String.valueOf(year))).filter(Files::isRegularFile).sorted(Comparator.naturalOrder());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
