@@ -116,6 +116,32 @@ abstract class SummaryJobContract {
         assertThat(index.selectFirst("tr[data-code=SL][data-scope=summary]").text()).contains("通过");
     }
 
+    /**
+     * The index as a browser runs it: a harness page beside it loads it in a frame, fetches every link
+     * of the report table (a missing file is a network error) and types into the search box.
+     */
+    @Test
+    void inHeadlessChromiumEveryLinkResolvesAndTheSearchFilters() throws Exception {
+        Path chromium = org.disclosurereports.support.HeadlessChromium.find().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(chromium != null, "chromium is not installed (apt-get install -y chromium)");
+        launcher.run(SampleData.DIR, 2024, out);
+        Path yearDir = out.resolve("2024");
+        try (var harness = getClass().getResourceAsStream("/chromium/index-harness.html")) {
+            Files.copy(harness, yearDir.resolve("harness.html"));
+        }
+        String dom = org.disclosurereports.support.HeadlessChromium.dumpDom(chromium,
+                yearDir.resolve("harness.html").toUri() + "#" + java.net.URLEncoder.encode("城北", StandardCharsets.UTF_8));
+        String result = Jsoup.parse(dom).select("#result").text();
+        assertThat(result).contains("links " + (14 * 3) + " unresolved []").contains("shown [\"SL-JD3\"]");
+
+        String byCode = org.disclosurereports.support.HeadlessChromium.dumpDom(chromium, yearDir.resolve("harness.html").toUri() + "#SL-SAMR");
+        assertThat(Jsoup.parse(byCode).select("#result").text()).contains("shown [\"SL-SAMR\",\"SL-SAMR\",\"SL-SAMR-XH\"]");
+
+        Files.delete(yearDir.resolve("SL-JD3/report.pdf"));
+        String broken = org.disclosurereports.support.HeadlessChromium.dumpDom(chromium, yearDir.resolve("harness.html").toUri() + "#x");
+        assertThat(Jsoup.parse(broken).select("#result").text()).contains("unresolved [\"SL-JD3/report.pdf");
+    }
+
     @Test
     void aReturnWithAWrongTotalIsRefusedNamingTheCellAndTheOtherUnitsAreBuilt() throws Exception {
         Path data = SampleData.copyTo(out.resolve("data"));
