@@ -415,6 +415,129 @@ def check_cross_year(prev, cur):
         assert c["valid"] == p["valid"] + c["made"] - c["repealed"], f"E2 fails: {where} {k}"
 
 
+# --- submitted returns and summaries (issue #4) -----------------------------------------------------
+# A unit without records submits its figures: returns_table3.csv (row, applicant_type), returns_table4.csv
+# (kind, result), returns_table2.csv (row, column), per agency_code and year, as key or exact label. Only
+# part cells are figures; a figure for a total cell must equal the total of the parts (else the return is
+# refused). 二、上年结转 left out of a return is last year's 四、结转下年度. A summary (scope "summary") of
+# an agency with children is the sum of the tables of the agency and all its descendants.
+TABLE3_OTHER_LABELS = {"new_received": "一、本年新收政府信息公开申请数量",
+                       "carried_over": "二、上年结转政府信息公开申请数量",
+                       "total_processed": "（七）总计", "carried_forward": "四、结转下年度继续办理"}
+TABLE3_ROW_PAIRS = [(k, TABLE3_OTHER_LABELS.get(k) or dict(RESULT_ROWS)[k]) for k in TABLE3_ROWS]
+TABLE3_COLUMN_PAIRS = APPLICANT_COLUMNS + [("total", "总计")]
+TABLE4_COLUMN_PAIRS = APPEAL_RESULTS + [("pending", "尚未审结"), ("total", "总计")]
+TABLE2_CELLS = {("regulations", "规章"): [("made", "本年制发件数"), ("repealed", "本年废止件数"), ("valid", "现行有效件数")],
+                ("normative_documents", "行政规范性文件"): [("made", "本年制发件数"), ("repealed", "本年废止件数"),
+                                                          ("valid", "现行有效件数")],
+                ("licensing", "行政许可"): [("decisions", "本年处理决定数量")],
+                ("punishment", "行政处罚"): [("decisions", "本年处理决定数量")],
+                ("coercion", "行政强制"): [("decisions", "本年处理决定数量")],
+                ("fees", "行政事业性收费"): [("amount_wan_yuan", "本年收费金额（单位：万元）")]}
+
+
+def load_returns(ld, codes):
+    def common(r):
+        if r["agency_code"] not in codes:
+            raise Reject("agency_code", r["agency_code"], "unknown agency")
+        if not re.fullmatch(r"\d{4}", r["year"]):
+            raise Reject("year", r["year"], "not a year")
+        return r["agency_code"], int(r["year"])
+
+    def count(value):
+        if not re.fullmatch(r"\d+", value):
+            raise Reject("value", value, "not a whole number >= 0")
+        return int(value)
+
+    def t3(r):
+        code, year = common(r)
+        return (code, year, "table3", vocab(TABLE3_ROW_PAIRS, "row", r["row"]),
+                vocab(TABLE3_COLUMN_PAIRS, "applicant_type", r["applicant_type"]), count(r["value"]))
+
+    def t4(r):
+        code, year = common(r)
+        return (code, year, "table4", vocab(APPEAL_KINDS, "kind", r["kind"]),
+                vocab(TABLE4_COLUMN_PAIRS, "result", r["result"]), count(r["value"]))
+
+    def t2(r):
+        code, year = common(r)
+        row = vocab(list(TABLE2_CELLS), "row", r["row"])
+        columns = next(cols for (k, _), cols in TABLE2_CELLS.items() if k == row)
+        column = vocab(columns, "column", r["column"])
+        value = decimal("value", r["value"], 6) if column == "amount_wan_yuan" else count(r["value"])
+        return (code, year, "table2", row, column, value)
+
+    figures = []
+    figures += ld.load("returns_table2.csv", ["agency_code", "year", "row", "column", "value"], t2)
+    figures += ld.load("returns_table3.csv", ["agency_code", "year", "row", "applicant_type", "value"], t3)
+    figures += ld.load("returns_table4.csv", ["agency_code", "year", "kind", "result", "value"], t4)
+    return figures
+
+
+def return_tables(agency, year, figures, previous):
+    mine = [f for f in figures if f[0] == agency["code"] and f[1] == year]
+    part_cols = [k for k, _ in APPLICANT_COLUMNS]
+    cells = {row: {col: 0 for col in part_cols} for row in TABLE3_ROWS}
+    kinds = {k: {"upheld": 0, "corrected": 0, "other": 0, "pending": 0} for k, _ in APPEAL_KINDS}
+    table2 = {k: {c: 0 for c, _ in cols} for (k, _), cols in TABLE2_CELLS.items()}
+    stated = []
+    for _, _, table, row, column, value in mine:
+        if table == "table2":
+            table2[row][column] += value
+        elif table == "table3" and row != "total_processed" and column != "total":
+            cells[row][column] += value
+        elif table == "table4" and column != "total":
+            kinds[row][column] += value
+        else:
+            stated.append((table, row, column, value))
+    if not any(f[2] == "table3" and f[3] == "carried_over" for f in mine) and previous is not None:
+        for i, col in enumerate(part_cols):
+            cells["carried_over"][col] = previous["table3"]["rows"]["carried_forward"][i]
+    for col in part_cols:
+        cells["total_processed"][col] = sum(cells[k][col] for k, _ in RESULT_ROWS)
+    rows = {}
+    for row in TABLE3_ROWS:
+        values = [cells[row][col] for col in part_cols]
+        rows[row] = values + [sum(values)]
+    table4 = {}
+    for k, c in kinds.items():
+        table4[k] = dict(c, total=sum(c.values()))
+    for table, row, column, value in stated:
+        got = rows[row][TABLE3_COLUMNS.index(column)] if table == "table3" else table4[row][column]
+        assert got == value, f"return of {agency['code']} {year}: {table}.{row}.{column} given {value}, parts add up to {got}"
+    table2["fees"]["amount_wan_yuan"] = exact(Decimal(table2["fees"]["amount_wan_yuan"]))
+    return {
+        "schema": "disclosure-tables/v1",
+        "agency_code": agency["code"], "agency_name": agency["name"], "year": year, "scope": "agency",
+        "table2": table2,
+        "table3": {"columns": TABLE3_COLUMNS, "rows": rows},
+        "table4": table4,
+        "processing_fees_yuan": None,          # a return does not state the 信息处理费
+    }
+
+
+def summary_tables(agency, units):
+    """Sum of every cell over the units (the agency itself first); fees unknown if any unit's is."""
+    t = json.loads(json.dumps(units[0]))
+    t.update(agency_code=agency["code"], agency_name=agency["name"], scope="summary")
+    for u in units[1:]:
+        for row, cols in u["table2"].items():
+            for col, v in cols.items():
+                if col == "amount_wan_yuan":
+                    t["table2"][row][col] = exact(Decimal(t["table2"][row][col]) + Decimal(v))
+                else:
+                    t["table2"][row][col] += v
+        for row, values in u["table3"]["rows"].items():
+            t["table3"]["rows"][row] = [a + b for a, b in zip(t["table3"]["rows"][row], values)]
+        for kind, cols in u["table4"].items():
+            for col, v in cols.items():
+                t["table4"][kind][col] += v
+        fees = t["processing_fees_yuan"]
+        t["processing_fees_yuan"] = (None if fees is None or u["processing_fees_yuan"] is None
+                                     else exact(Decimal(fees) + Decimal(u["processing_fees_yuan"])))
+    return t
+
+
 # --- output ---------------------------------------------------------------------------------------
 def dump(value, indent=0):
     """JSON with two-space indentation; objects and arrays holding only scalars stay on one line."""
@@ -542,11 +665,25 @@ def main():
     years = [int(y) for y in args.years.split(",")]
 
     ld, agencies, applications, filings, enforcement, appeals = load_all(args.data)
+    returns = load_returns(ld, {a["code"] for a in agencies})
+    children = {}
+    for a in agencies:
+        children.setdefault(a["parent"], []).append(a)
+
+    def subtree(a):
+        return [a] + [d for c in sorted(children.get(a["code"], []), key=lambda c: c["code"]) for d in subtree(c)]
+
     previous = {}
     for year in years:
         os.makedirs(os.path.join(args.out, str(year)), exist_ok=True)
+        this_year = {}
         for agency in agencies:
-            t = tables(agency, year, applications, filings, enforcement, appeals)
+            if any(f[0] == agency["code"] and f[1] == year for f in returns):
+                prev = previous.get(agency["code"])
+                t = return_tables(agency, year, returns, prev if prev and prev["year"] == year - 1 else None)
+            else:
+                t = tables(agency, year, applications, filings, enforcement, appeals)
+            this_year[agency["code"]] = t
             check_identities(t)
             if agency["code"] in previous and previous[agency["code"]]["year"] == year - 1:
                 check_cross_year(previous[agency["code"]], t)
@@ -554,6 +691,14 @@ def main():
             with open(os.path.join(args.out, str(year), agency["code"] + ".json"), "w",
                       encoding="utf-8", newline="\n") as f:
                 f.write(dump(t) + "\n")
+        for agency in agencies:
+            if children.get(agency["code"]):
+                s = summary_tables(agency, [this_year[u["code"]] for u in subtree(agency)])
+                check_identities(s)
+                os.makedirs(os.path.join(args.out, str(year), "summary"), exist_ok=True)
+                with open(os.path.join(args.out, str(year), "summary", agency["code"] + ".json"), "w",
+                          encoding="utf-8", newline="\n") as f:
+                    f.write(dump(s) + "\n")
 
     write_replies(args.out, years, agencies, applications)
     with open(os.path.join(args.out, "rejects.csv"), "w", encoding="utf-8", newline="") as f:

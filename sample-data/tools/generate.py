@@ -802,8 +802,71 @@ def write_issue6_data():
     return counts
 
 
+# ---------------------------------------------------------------------------------------------
+# Units without records (issue #4). Added after the random streams above, so that the records of
+# the ten units stay byte for byte what they were.
+#   SL-SAMR-XH: a 市场监督管理所 (派出机构) under SL-SAMR, the tree's third level. It has no case
+#               system and submits its table figures as a return (returns_table*.csv) for both years.
+#   SL-JD3:     a new 街道 with no records and no return at all: its report is all zeros and the
+#               index marks its data as missing.
+# ---------------------------------------------------------------------------------------------
+LATER_AGENCIES = [
+    ("SL-SAMR-XH", "示例区市场监督管理局新河市场监督管理所", "SL-SAMR", "所", "",
+     "新河市场监督管理所综合办公室", "示例区新河镇新河大街18号", "021-57288315"),
+    ("SL-JD3", "示例区城北街道办事处", "SL", "街道", "", "", "示例区北环路9号", ""),
+]
+
+RETURN3_HEADER = ["agency_code", "year", "row", "applicant_type", "value"]
+RETURN4_HEADER = ["agency_code", "year", "kind", "result", "value"]
+RETURN2_HEADER = ["agency_code", "year", "row", "column", "value"]
+
+
+def make_returns():
+    """The 所's returns as an office types them: labels in 2023, keys in 2024, totals as checks."""
+    code = "SL-SAMR-XH"
+    t3 = [
+        # 2023: every part cell that is not 0, 上年结转 stated, and two totals the office added up itself.
+        (2023, "一、本年新收政府信息公开申请数量", "自然人", 5),
+        (2023, "一、本年新收政府信息公开申请数量", "商业企业", 1),
+        (2023, "一、本年新收政府信息公开申请数量", "总计", 6),
+        (2023, "二、上年结转政府信息公开申请数量", "自然人", 1),
+        (2023, "（一）予以公开", "自然人", 3),
+        (2023, "（一）予以公开", "商业企业", 1),
+        (2023, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "自然人", 1),
+        (2023, "1.本机关不掌握相关政府信息", "自然人", 1),
+        (2023, "（七）总计", "自然人", 5),
+        (2023, "（七）总计", "商业企业", 1),
+        (2023, "四、结转下年度继续办理", "自然人", 1),
+        # 2024: keys; 上年结转 left out, so it is taken from 2023's 结转下年度 (1 自然人).
+        (2024, "new_received", "natural_person", 7),
+        (2024, "new_received", "legal_service", 1),
+        (2024, "granted", "natural_person", 4),
+        (2024, "denied_third_party", "natural_person", 1),
+        (2024, "rejected_repeat", "natural_person", 1),
+        (2024, "unable_not_held", "legal_service", 1),
+        (2024, "total_processed", "total", 7),
+        (2024, "carried_forward", "natural_person", 2),
+    ]
+    t4 = [
+        (2023, "行政复议", "结果维持", 1),
+        (2023, "行政复议", "总计", 1),
+        (2024, "litigation_direct", "pending", 1),
+    ]
+    t2 = [
+        (2023, "行政许可", "本年处理决定数量", 132),
+        (2023, "行政处罚", "本年处理决定数量", 57),
+        (2023, "行政强制", "本年处理决定数量", 3),
+        (2024, "licensing", "decisions", 141),
+        (2024, "punishment", "decisions", 63),
+        (2024, "coercion", "decisions", 2),
+        (2024, "fees", "amount_wan_yuan", "0.3125"),
+    ]
+    as_rows = lambda header, rows: [dict(zip(header, (code,) + r)) for r in rows]
+    return as_rows(RETURN2_HEADER, t2), as_rows(RETURN3_HEADER, t3), as_rows(RETURN4_HEADER, t4)
+
+
 def main():
-    agencies = [dict(zip(AGENCY_HEADER, a)) for a in AGENCIES]
+    agencies = [dict(zip(AGENCY_HEADER, a)) for a in AGENCIES + LATER_AGENCIES]
     apps = make_applications()
     filings = make_filings()
     enforcement = make_enforcement()
@@ -818,6 +881,10 @@ def main():
         "enforcement.csv": write_csv(os.path.join(DATA, "enforcement.csv"), ENF_HEADER, enforcement, bom=True),
         "appeals.csv": write_csv(os.path.join(DATA, "appeals.csv"), APPEAL_HEADER, appeals),
     }
+    ret2, ret3, ret4 = make_returns()
+    counts["returns_table2.csv"] = write_csv(os.path.join(DATA, "returns_table2.csv"), RETURN2_HEADER, ret2)
+    counts["returns_table3.csv"] = write_csv(os.path.join(DATA, "returns_table3.csv"), RETURN3_HEADER, ret3)
+    counts["returns_table4.csv"] = write_csv(os.path.join(DATA, "returns_table4.csv"), RETURN4_HEADER, ret4)
     files = {"applications.csv": apps, "filings.csv": filings, "appeals.csv": appeals}
     for row, note in bad:
         for name, rows in files.items():

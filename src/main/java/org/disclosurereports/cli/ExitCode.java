@@ -13,7 +13,9 @@ public enum ExitCode {
     /** The same run is already in progress. */
     ALREADY_RUNNING(4),
     /** {@code audit}: a blocking rule failed (warnings alone exit 0). */
-    BLOCKING_FINDINGS(5);
+    BLOCKING_FINDINGS(5),
+    /** {@code run}: some reports could not be built from their units' data (listed with the reason); the others were built. */
+    REPORTS_FAILED(6);
 
     private final int code;
 

@@ -127,7 +127,8 @@ public class RunCommand implements Command {
                 stdout.println("Up to date: the reports for " + year + " were already built from these same input files (run "
                         + existing.getInstanceId() + ").");
                 stdout.println("Reports: " + params.yearDir().resolve("index.html") + "   (use --force to build them again)");
-                return ExitCode.OK;
+                JobExecution last = explorer.getLastJobExecution(existing);
+                return last == null ? ExitCode.OK : failedReports(last);
             }
             // Another load ran since, or the outputs were removed: the database or the files no longer match that run.
             params = params.withRerun(System.currentTimeMillis());
@@ -149,7 +150,7 @@ public class RunCommand implements Command {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             stdout.printf("Built %d report%s for %d. Open %s%n", summary.reportsBuilt(), summary.reportsBuilt() == 1 ? "" : "s",
                     year, params.yearDir().resolve("index.html"));
-            return ExitCode.OK;
+            return failedReports(execution);
         }
         err.println("The run failed (" + execution.getStatus() + "):");
         summary.failures().forEach(f -> err.println("  - " + f));
@@ -160,6 +161,18 @@ public class RunCommand implements Command {
         }
         err.println("Fix the cause and run the same command again: the run resumes where it stopped.");
         return ExitCode.FAILED;
+    }
+
+    /** Reports that could not be built from their data: listed on stderr, exit code 6; the others were built. */
+    private ExitCode failedReports(JobExecution execution) {
+        var failed = org.disclosurereports.run.UnitFailures.of(explorer, execution);
+        if (failed.isEmpty()) {
+            return ExitCode.OK;
+        }
+        err.println(failed.size() + " report" + (failed.size() == 1 ? "" : "s") + " could not be built (all others were):");
+        failed.forEach((report, reason) -> err.println("  - " + report + ": " + reason));
+        err.println("Fix these units' data and run again.");
+        return ExitCode.REPORTS_FAILED;
     }
 
     private boolean completed(JobInstance instance) {

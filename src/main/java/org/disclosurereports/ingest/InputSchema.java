@@ -30,6 +30,10 @@ public final class InputSchema {
     public static final String FILINGS = "filings";
     public static final String ENFORCEMENT = "enforcement";
     public static final String APPEALS = "appeals";
+    // Submitted returns (issue #4): figures of units without records; see addReturnKinds.
+    public static final String RETURNS_TABLE2 = "returnsTable2";
+    public static final String RETURNS_TABLE3 = "returnsTable3";
+    public static final String RETURNS_TABLE4 = "returnsTable4";
 
     /** Files of the contract that later features read; a run accepts them without loading them. */
     public static final List<String> RECOGNISED_LATER = List.of();
@@ -147,6 +151,8 @@ public final class InputSchema {
                 required("date", FieldType.DATE).storedAs("holiday_date"),
                 required("kind", FieldType.vocabulary(ordered("holiday", "休息日", "workday", "工作日")))),
                 List.of("holiday_date"), List.of()));
+
+        addReturnKinds(format);
     }
 
     /** key, label, key, label … in listing order. */
@@ -155,6 +161,79 @@ public final class InputSchema {
         for (int i = 0; i < keysAndLabels.length; i += 2) {
             m.put(keysAndLabels[i], keysAndLabels[i + 1]);
         }
+        return m;
+    }
+
+    /**
+     * Submitted returns: per agency and year, the figures of tables 二, 三 and 四 of a unit that has
+     * no case system. Rows and columns are the layout's keys or exact labels; total rows and columns
+     * are accepted too, but only to be checked against the totals computed from the parts.
+     */
+    private void addReturnKinds(ReportFormat format) {
+        Map<String, String> t2Rows = new LinkedHashMap<>();
+        Map<String, String> t2Columns = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> t2ColumnsOfRow = new LinkedHashMap<>();
+        for (ReportFormat.Table2Block block : format.table2().blocks()) {
+            for (ReportFormat.Table2Row row : block.rows()) {
+                t2Rows.put(row.key(), row.label());
+                java.util.Set<String> cols = new java.util.LinkedHashSet<>();
+                block.columns().forEach(c -> {
+                    t2Columns.putIfAbsent(c.key(), c.label());
+                    cols.add(c.key());
+                });
+                t2ColumnsOfRow.put(row.key(), cols);
+            }
+        }
+        java.util.Set<String> amountColumns = new java.util.HashSet<>();
+        format.table2().blocks().forEach(b -> b.columns().stream().filter(ReportFormat.Column::decimal)
+                .forEach(c -> amountColumns.add(c.key())));
+        add(new RecordKind(RETURNS_TABLE2, "returns_table2.csv", "return_table2", List.of(
+                agency("agency_code"),
+                required("year", FieldType.YEAR).storedAs("report_year"),
+                required("row", FieldType.vocabulary(t2Rows)).storedAs("row_key"),
+                required("column", FieldType.vocabulary(t2Columns)).storedAs("column_key"),
+                required("value", FieldType.decimal(6)).storedAs("figure")),
+                List.of("agency_code", "report_year", "row_key", "column_key"),
+                List.of((values, reject) -> {
+                    if (values.get("row") instanceof String row && values.get("column") instanceof String column) {
+                        if (!t2ColumnsOfRow.get(row).contains(column)) {
+                            reject.accept("column", "table 二 row " + row + " (" + t2Rows.get(row) + ") has no column " + column
+                                    + "; its columns: " + String.join(", ", t2ColumnsOfRow.get(row)));
+                        } else if (!amountColumns.contains(column) && values.get("value") instanceof BigDecimal v
+                                && v.stripTrailingZeros().scale() > 0) {
+                            reject.accept("value", "the number of " + column + " must be a whole number");
+                        }
+                    }
+                })));
+
+        GridShape t3 = format.table3Shape();
+        add(new RecordKind(RETURNS_TABLE3, "returns_table3.csv", "return_table3", List.of(
+                agency("agency_code"),
+                required("year", FieldType.YEAR).storedAs("report_year"),
+                required("row", FieldType.vocabulary(keyedLabels(t3.rows()), unnumbered(keyedLabels(t3.rows())))).storedAs("row_key"),
+                required("applicant_type", FieldType.vocabulary(columnLabels(t3.columns()))),
+                required("value", FieldType.COUNT).storedAs("figure")),
+                List.of("agency_code", "report_year", "row_key", "applicant_type"), List.of()));
+
+        GridShape t4 = format.table4Shape();
+        add(new RecordKind(RETURNS_TABLE4, "returns_table4.csv", "return_table4", List.of(
+                agency("agency_code"),
+                required("year", FieldType.YEAR).storedAs("report_year"),
+                required("kind", FieldType.vocabulary(keyedLabels(t4.rows()))),
+                required("result", FieldType.vocabulary(columnLabels(t4.columns()))),
+                required("value", FieldType.COUNT).storedAs("figure")),
+                List.of("agency_code", "report_year", "kind", "result"), List.of()));
+    }
+
+    private static Map<String, String> keyedLabels(List<GridShape.Row> rows) {
+        Map<String, String> m = new LinkedHashMap<>();
+        rows.forEach(r -> m.put(r.key(), r.label()));
+        return m;
+    }
+
+    private static Map<String, String> columnLabels(List<ReportFormat.Column> columns) {
+        Map<String, String> m = new LinkedHashMap<>();
+        columns.forEach(c -> m.put(c.key(), c.label()));
         return m;
     }
 

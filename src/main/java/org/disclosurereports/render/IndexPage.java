@@ -31,15 +31,52 @@ public final class IndexPage {
      * One report in the list. Figures are the 总计 column of table 三 and the 总计 of table 四
      * (行政复议: the kinds without a group; 行政诉讼: the kinds grouped under it).
      *
-     * @param summary true for a summary (汇总) report, false for an agency's own (单位)
-     * @param draft   true while the report still has passages to be written
+     * @param summary       true for a summary (汇总) report, false for an agency's own (单位)
+     * @param draft         true while the report still has passages to be written
+     * @param treePath      sort key placing the entry in the agency tree (codes from the root, joined by U+0001)
+     * @param depth         0 for a root, 1 for its children …
+     * @param parentName    the parent agency's name, or null for a root
+     * @param dataSource    where a unit's figures came from: records, return, none (no data for the year); null if unknown
+     * @param checkFailures failures of the checks run on the report (summaries: rule G and A–D; units: A–D); null if not checked
      */
     public record IndexEntry(String agencyCode, String agencyName, boolean summary, long newReceived, long carriedOver,
-                             long processed, long carriedForward, long reviewTotal, long litigationTotal, boolean draft) {
+                             long processed, long carriedForward, long reviewTotal, long litigationTotal, boolean draft,
+                             String treePath, int depth, String parentName, String dataSource, List<String> checkFailures) {
 
         public IndexEntry {
             Objects.requireNonNull(agencyCode, "agencyCode");
             Objects.requireNonNull(agencyName, "agencyName");
+            treePath = treePath == null ? agencyCode : treePath;
+            checkFailures = checkFailures == null ? null : List.copyOf(checkFailures);
+        }
+
+        public IndexEntry(String agencyCode, String agencyName, boolean summary, long newReceived, long carriedOver,
+                          long processed, long carriedForward, long reviewTotal, long litigationTotal, boolean draft) {
+            this(agencyCode, agencyName, summary, newReceived, carriedOver, processed, carriedForward, reviewTotal,
+                    litigationTotal, draft, null, 0, null, null, null);
+        }
+
+        /** The same entry placed in the agency tree, with its data source and check results. */
+        public IndexEntry placed(String treePath, int depth, String parentName, String dataSource, List<String> checkFailures) {
+            return new IndexEntry(agencyCode, agencyName, summary, newReceived, carriedOver, processed, carriedForward,
+                    reviewTotal, litigationTotal, draft, treePath, depth, parentName, dataSource, checkFailures);
+        }
+
+        /** No records and no return for the year: the report is all zeros because nothing was given. */
+        public boolean missingData() {
+            return "none".equals(dataSource);
+        }
+
+        public boolean fromReturn() {
+            return "return".equals(dataSource);
+        }
+
+        public boolean checked() {
+            return checkFailures != null;
+        }
+
+        public boolean checksPassed() {
+            return checkFailures != null && checkFailures.isEmpty();
         }
 
         /** As {@link #of(ReportFormat, StatutoryTables, boolean)} with {@link ReportFormat#current()}. */
@@ -75,15 +112,20 @@ public final class IndexPage {
 
         /** Report files relative to the index page. */
         public String htmlLink() {
-            return agencyCode + "/report.html";
+            return dir() + "report.html";
         }
 
         public String pdfLink() {
-            return agencyCode + "/report.pdf";
+            return dir() + "report.pdf";
         }
 
         public String tablesLink() {
-            return agencyCode + "/tables.json";
+            return dir() + "tables.json";
+        }
+
+        /** A summary sits beside the agency's own report, in a directory no agency code can take. */
+        private String dir() {
+            return agencyCode + (summary ? "/summary/" : "/");
         }
 
         /** Audit (issue #3): the report's validation page. */
@@ -109,16 +151,30 @@ public final class IndexPage {
         }
     }
 
-    /** Entries are listed by agency code, so the page is the same whatever order reports finished in. */
+    /** A report the run could not build, with the reason. */
+    public record FailedReport(String agencyCode, String agencyName, boolean summary, String reason) {}
+
     public String html(int year, List<IndexEntry> entries, List<InputFileLine> inputs) {
-        List<IndexEntry> sorted = entries.stream().sorted(Comparator.comparing(IndexEntry::agencyCode)).toList();
+        return html(year, entries, inputs, List.of());
+    }
+
+    /**
+     * Entries are listed in tree order (a summary before its agency's own report, then the children),
+     * by code among siblings, so the page is the same whatever order reports finished in.
+     */
+    public String html(int year, List<IndexEntry> entries, List<InputFileLine> inputs, List<FailedReport> failed) {
+        List<IndexEntry> sorted = entries.stream().sorted(Comparator.comparing(IndexEntry::treePath)
+                .thenComparing(e -> !e.summary()).thenComparing(IndexEntry::agencyCode)).toList();
         long drafts = sorted.stream().filter(IndexEntry::draft).count();
+        long missing = sorted.stream().filter(IndexEntry::missingData).count();
         long rejected = inputs.stream().mapToLong(InputFileLine::rejected).sum();
         return templates.render(INDEX_TEMPLATE, Map.of(
                 "year", year,
                 "entries", sorted,
                 "inputs", List.copyOf(inputs),
                 "drafts", drafts,
-                "rejected", rejected));
+                "rejected", rejected,
+                "missing", missing,
+                "failed", List.copyOf(failed)));
     }
 }

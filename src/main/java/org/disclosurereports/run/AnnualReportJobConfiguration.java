@@ -46,7 +46,8 @@ import java.util.Set;
  * <pre>
  * inspectInputs → loadAgencies → loadApplications → loadFilings → loadEnforcement → loadAppeals
  *               → loadTrainings → loadHearings → loadHolidays
- *               → pruneReplaced → buildReports → writeScorecards → writeIndex
+ *               → loadReturnsTable2 → loadReturnsTable3 → loadReturnsTable4
+ *               → pruneReplaced → buildReports → buildSummaries → writeScorecards → writeIndex
  * </pre>
  * Step names are stable: a restart resumes at the step (and chunk) where the failed run stopped.
  * The work itself lives in plain classes of the ingest, tables and render packages.
@@ -75,10 +76,11 @@ public class AnnualReportJobConfiguration {
 
     @Bean
     Job annualReportJob(JobRepository repository, Step inspectInputs, Step loadAgencies, Step loadApplications,
-                        Step loadFilings, Step loadEnforcement, Step loadAppeals, Step pruneReplaced,
+                        Step loadFilings, Step loadEnforcement, Step loadAppeals,
                         Step loadTrainings, Step loadHearings, Step loadHolidays,
-                        Step buildReports, Step writeScorecards, Step writeIndex, RunSummaryListener summary,
-                        org.disclosurereports.audit.RunManifestListener manifest) {
+                        Step loadReturnsTable2, Step loadReturnsTable3, Step loadReturnsTable4, Step pruneReplaced,
+                        Step buildReports, Step buildSummaries, Step writeScorecards, Step writeIndex,
+                        RunSummaryListener summary, org.disclosurereports.audit.RunManifestListener manifest) {
         return new JobBuilder(JOB_NAME, repository)
                 // Audit (issue #3): afterJob runs in reverse order, so the manifest is written after, and hashes, run-summary.json.
                 .listener(manifest)
@@ -92,8 +94,12 @@ public class AnnualReportJobConfiguration {
                 .next(loadTrainings)
                 .next(loadHearings)
                 .next(loadHolidays)
+                .next(loadReturnsTable2)
+                .next(loadReturnsTable3)
+                .next(loadReturnsTable4)
                 .next(pruneReplaced)
                 .next(buildReports)
+                .next(buildSummaries)
                 .next(writeScorecards)
                 .next(writeIndex)
                 .build();
@@ -193,6 +199,31 @@ public class AnnualReportJobConfiguration {
         }, tx).build();
     }
 
+    // --- Submitted returns (issue #4): the same load machinery as the record files. ---
+
+    @Bean
+    Step loadReturnsTable2(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+                           RowCheckProcessor rowChecker, RecordWriter recordWriter) {
+        return loadStep("loadReturnsTable2", r, tx, recordReader, rowChecker, recordWriter);
+    }
+
+    @Bean
+    Step loadReturnsTable3(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+                           RowCheckProcessor rowChecker, RecordWriter recordWriter) {
+        return loadStep("loadReturnsTable3", r, tx, recordReader, rowChecker, recordWriter);
+    }
+
+    @Bean
+    Step loadReturnsTable4(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+                           RowCheckProcessor rowChecker, RecordWriter recordWriter) {
+        return loadStep("loadReturnsTable4", r, tx, recordReader, rowChecker, recordWriter);
+    }
+
+    @Bean
+    org.disclosurereports.returns.ReturnStore returnStore(javax.sql.DataSource dataSource) {
+        return new org.disclosurereports.returns.ReturnStore(dataSource);
+    }
+
     private static Step loadStep(String name, JobRepository repository, PlatformTransactionManager tx, CsvItemReader reader,
                                  RowCheckProcessor checker, RecordWriter writer) {
         return new StepBuilder(name, repository)
@@ -269,15 +300,48 @@ public class AnnualReportJobConfiguration {
         }, tx).build();
     }
 
+    /**
+     * One report per unit, each built independently: a unit whose data fails ({@link UnitFailed}) is
+     * skipped and recorded with its reason ({@link UnitFailures}), and the others are still built.
+     * A failure to write files is not a data problem: it fails the step, and a restart resumes it.
+     */
     @Bean
     Step buildReports(JobRepository repository, PlatformTransactionManager tx, AgencyItemReader reportAgencies,
                       ReportBuilder reportBuilder, ReportFilesWriter reportFilesWriter) {
+        UnitFailures.Listener failures = new UnitFailures.Listener();
         return new StepBuilder("buildReports", repository)
                 .<Agency, BuiltReport>chunk(REPORT_CHUNK, tx)
                 .reader(reportAgencies)
                 .processor(reportBuilder)
                 .writer(reportFilesWriter)
+                .faultTolerant()
+                .skip(UnitFailed.class)
+                .skipLimit(Integer.MAX_VALUE)
+                .noRollback(UnitFailed.class)
+                .listener((org.springframework.batch.core.SkipListener<Agency, BuiltReport>) failures)
+                .listener((org.springframework.batch.core.StepExecutionListener) failures)
                 .build();
+    }
+
+    /**
+     * Summary reports of every agency with children, from the units' tables just built (all-agency
+     * runs only: a run for one agency does not rebuild the others its summaries would need).
+     */
+    @Bean
+    Step buildSummaries(JobRepository repository, PlatformTransactionManager tx, ReportFormat format, RecordStore store,
+                        org.springframework.batch.core.explore.JobExplorer explorer) {
+        return new StepBuilder("buildSummaries", repository).tasklet((contribution, chunk) -> {
+            StepExecution step = contribution.getStepExecution();
+            RunParameters run = RunParameters.of(step.getJobParameters());
+            if (!run.allAgencies()) {
+                return RepeatStatus.FINISHED;
+            }
+            java.util.Set<String> failedUnits = UnitFailures.of(explorer, step.getJobExecution()).keySet();
+            var failed = new SummaryReports(format, new ReportRenderer(format, run.templates()), run.year(), run.yearDir())
+                    .build(store.agenciesOfLoad(loadId(step)), failedUnits);
+            failed.forEach((code, reason) -> UnitFailures.record(step.getExecutionContext(), code + UnitFailures.SUMMARY_SUFFIX, reason));
+            return RepeatStatus.FINISHED;
+        }, tx).build();
     }
 
     @Bean
@@ -300,9 +364,12 @@ public class AnnualReportJobConfiguration {
 
     @Bean
     @StepScope
-    ReportBuilder reportBuilder(@Value("#{stepExecution}") StepExecution step, ReportFormat format, RecordStore store) {
+    ReportBuilder reportBuilder(@Value("#{stepExecution}") StepExecution step, ReportFormat format, RecordStore store,
+                                org.disclosurereports.returns.ReturnStore returns) {
         RunParameters run = RunParameters.of(step.getJobParameters());
-        return new ReportBuilder(format, new TablesFromRecords(format, store), new ReportRenderer(format, run.templates()), run.year(),
+        TablesFromRecords records = new TablesFromRecords(format, store);
+        var unitTables = new org.disclosurereports.returns.UnitTables(format, records::agency, returns::figures);
+        return new ReportBuilder(format, unitTables, new ReportRenderer(format, run.templates()), run.year(),
                 org.disclosurereports.workplan.ComplianceSupplement.forRun(format, store, run.data(), run.year()));
     }
 
@@ -315,12 +382,13 @@ public class AnnualReportJobConfiguration {
     /** The year's index: every report found under {@code <out>/<year>/}, from this run or earlier ones. */
     @Bean
     Step writeIndex(JobRepository repository, PlatformTransactionManager tx, ReportFormat format, InputSchema schema,
-                    org.springframework.batch.core.explore.JobExplorer explorer) {
+                    org.springframework.batch.core.explore.JobExplorer explorer, RecordStore store) {
         return new StepBuilder("writeIndex", repository).tasklet((contribution, chunk) -> {
             StepExecution step = contribution.getStepExecution();
             RunParameters run = RunParameters.of(step.getJobParameters());
             RunSummary summary = RunSummary.collect(explorer, step.getJobExecution(), schema);
-            new YearIndex(format, run.templates()).write(run.yearDir(), summary);
+            new YearIndex(format, run.templates()).write(run.yearDir(), summary, store.allAgencies(),
+                    UnitFailures.of(explorer, step.getJobExecution()));
             return RepeatStatus.FINISHED;
         }, tx).build();
     }

@@ -6,10 +6,10 @@ import org.disclosurereports.format.ReportFormat;
 import org.disclosurereports.records.Agency;
 import org.disclosurereports.render.ReportRenderer;
 import org.disclosurereports.render.ReportView;
-import org.disclosurereports.tables.Evidence;
+import org.disclosurereports.returns.UnitTables;
 import org.disclosurereports.tables.StatutoryTables;
-import org.disclosurereports.tables.TablesFromRecords;
 import org.disclosurereports.tables.TablesJson;
+import org.disclosurereports.workplan.ComplianceSupplement;
 import org.springframework.batch.item.ItemProcessor;
 
 import java.nio.charset.StandardCharsets;
@@ -17,24 +17,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Counts one agency's tables for the year and makes its report files in memory: tables.json, report.html, report.pdf. */
+/**
+ * Makes one agency's report files for the year in memory:
+ * <ul>
+ *   <li>tables.json, report.html, report.pdf: the figures from its records or its submitted return ({@link UnitTables});</li>
+ *   <li>validation.json/.html and the internal evidence/ (audit, {@link ReportAudit});</li>
+ *   <li>work-plan targets, reply deadlines and office-written text ({@link ComplianceSupplement}) where given.</li>
+ * </ul>
+ * Whatever goes wrong with one unit's data is thrown as {@link UnitFailed}, so the step skips that
+ * unit and builds the others.
+ */
 public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
 
+    /** tables.json extension: where a unit's figures came from (records, return, none). */
+    public static final String DATA_SOURCE = "data_source";
+
     private final ReportFormat format;
-    private final TablesFromRecords tables;
+    private final UnitTables tables;
     private final ReportRenderer renderer;
     private final int year;
-    /** Audit (issue #3): validation and evidence files beside each report. */
     private final ReportAudit audit;
-    private final org.disclosurereports.workplan.ComplianceSupplement supplement;
+    private final ComplianceSupplement supplement;
 
-    public ReportBuilder(ReportFormat format, TablesFromRecords tables, ReportRenderer renderer, int year) {
-        this(format, tables, renderer, year, null);
-    }
-
-    /** @param supplement work plans, deadlines and office text (issue #6); null for the tables' narrative alone */
-    public ReportBuilder(ReportFormat format, TablesFromRecords tables, ReportRenderer renderer, int year,
-                         org.disclosurereports.workplan.ComplianceSupplement supplement) {
+    /** @param supplement work plans, deadlines and office text; null for the tables' own narrative alone */
+    public ReportBuilder(ReportFormat format, UnitTables tables, ReportRenderer renderer, int year, ComplianceSupplement supplement) {
         this.format = format;
         this.tables = tables;
         this.renderer = renderer;
@@ -45,24 +51,50 @@ public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
 
     @Override
     public BuiltReport process(Agency agency) {
-        EvidenceCollector evidence = audit.evidence();
-        StatutoryTables t = tables.agency(agency, year, evidence);
-        ReportView view = ReportView.of(format, agency, t, List.of());
-        Map<String, byte[]> extra = Map.of();
-        if (supplement != null) {
-            var s = supplement.apply(agency, t, view.narrative());
-            view = new ReportView(format, agency, t, List.of(), s.narrative(), view.table3Header(), view.table4Header());
-            extra = s.files();
+        try {
+            EvidenceCollector evidence = audit.evidence();
+            UnitTables.Sourced sourced = tables.tables(agency, year, evidence);
+            StatutoryTables t = sourced.tables();
+            ReportView view = ReportView.of(format, agency, t, List.of());
+            Map<String, byte[]> supplementFiles = Map.of();
+            if (supplement != null) {
+                var s = supplement.apply(agency, t, view.narrative());
+                view = new ReportView(format, agency, t, List.of(), s.narrative(), view.table3Header(), view.table4Header());
+                supplementFiles = s.files();
+            }
+            String html = renderer.html(view);
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            files.put("tables.json", tablesJson(t, Map.of(DATA_SOURCE, sourced.source().key())));
+            files.put("report.html", html.getBytes(StandardCharsets.UTF_8));
+            files.put("report.pdf", renderer.pdf(html));
+            files.putAll(audit.files(t, view.narrative(), previousYear(agency), evidence));
+            files.putAll(supplementFiles);
+            return new BuiltReport(t, files);
+        } catch (RuntimeException e) {
+            throw new UnitFailed(agency.code(), e);
         }
-        String html = renderer.html(view);
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("tables.json", TablesJson.write(t));
-        files.put("report.html", html.getBytes(StandardCharsets.UTF_8));
-        files.put("report.pdf", renderer.pdf(html));
-        // Audit (issue #3): validation.json/.html and the internal evidence/; cross-year rules against
-        // the previous year counted from the same records.
-        files.putAll(audit.files(t, view.narrative(), tables.agency(agency, year - 1, Evidence.NONE), evidence));
-        files.putAll(extra);
-        return new BuiltReport(t, files);
+    }
+
+    /**
+     * Last year's tables for the cross-year rules, as that year's report would have them; unknown
+     * (the rules say "not checked") when last year's data cannot make a report.
+     */
+    private StatutoryTables previousYear(Agency agency) {
+        try {
+            return tables.tables(agency, year - 1).tables();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** tables.json with fields added after the v1 ones (additive extensions of the schema). */
+    public static byte[] tablesJson(StatutoryTables t, Map<String, Object> extensions) {
+        Map<String, Object> map = new LinkedHashMap<>(TablesJson.toMap(t));
+        map.putAll(extensions);
+        try {
+            return (TablesJson.JSON.writeValueAsString(map) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write tables.json", e);
+        }
     }
 }

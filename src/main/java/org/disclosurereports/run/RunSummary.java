@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  */
 public record RunSummary(long instanceId, long executionId, BatchStatus status, RunParameters parameters,
                          List<FileLine> files, List<StepLine> steps, long reportsBuilt, List<String> failures,
-                         LocalDateTime started, LocalDateTime ended) {
+                         LocalDateTime started, LocalDateTime ended, Map<String, String> failedReports) {
 
     public record FileLine(String file, String encoding, long read, long loaded, long rejected, String rejectsFile) {
         public boolean balanced() {
@@ -86,7 +86,8 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
         long built = writes.getOrDefault("buildReports", 0L);
         List<String> failures = execution.getAllFailureExceptions().stream().map(RunSummary::describe).distinct().toList();
         return new RunSummary(execution.getJobInstance().getInstanceId(), execution.getId(), execution.getStatus(), run,
-                files, steps, built, failures, all.get(0).getStartTime(), execution.getEndTime());
+                files, steps, built, failures, all.get(0).getStartTime(), execution.getEndTime(),
+                UnitFailures.of(explorer, execution));
     }
 
     /** Spring Batch keeps some counts as int and some as long. */
@@ -160,6 +161,8 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
             return sm;
         }).toList());
         m.put("failures", failures);
+        // Reports skipped because of their unit's data (the others were built): report to reason.
+        m.put("failed_reports", failedReports);
         return m;
     }
 

@@ -83,7 +83,8 @@ public final class TablesJson {
         }
         root.put("table4", table4);
         // Extension of v1 (additive): the 信息处理费 that section 六 states, in 元, exact.
-        root.put("processing_fees_yuan", plain(t.processingFeesYuan()));
+        // null: not known (a submitted return does not state it), so section 六 asks the office to.
+        root.put("processing_fees_yuan", t.processingFeesYuan() == null ? null : plain(t.processingFeesYuan()));
         return root;
     }
 
@@ -116,9 +117,10 @@ public final class TablesJson {
                 }
             }
         }
-        String fees = root.path("processing_fees_yuan").asText("0");
+        JsonNode fees = root.path("processing_fees_yuan");
         return new StatutoryTables(root.path("agency_code").asText(), root.path("agency_name").asText(),
-                root.path("year").asInt(), root.path("scope").asText(), t2, t3.withTotals(), t4.withTotals(), new BigDecimal(fees));
+                root.path("year").asInt(), root.path("scope").asText(), t2, t3.withTotals(), t4.withTotals(),
+                fees.isMissingNode() ? BigDecimal.ZERO : fees.isNull() ? null : new BigDecimal(fees.asText()));
     }
 
     public static byte[] write(StatutoryTables t) {

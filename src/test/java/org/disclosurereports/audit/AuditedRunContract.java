@@ -74,7 +74,7 @@ abstract class AuditedRunContract {
     void everyGeneratedReportPassesEveryRuleAndItsFiguresLeadToTheirRecords() throws Exception {
         assertThat(launcher.run(2024, out).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         List<Path> dirs = reportDirs(out.resolve("2024"));
-        assertThat(dirs).hasSize(10);
+        assertThat(dirs).hasSize((int) SampleData.agencyCodes(2024).count());
         Set<String> applicationIds = new HashSet<>();
         for (String line : Files.readAllLines(SampleData.DIR.resolve("applications.csv"), StandardCharsets.UTF_8).subList(1, 10)) {
             applicationIds.add(line.split(",")[0]);
@@ -105,10 +105,18 @@ abstract class AuditedRunContract {
             }
             List<String> columns = new ArrayList<>();
             t.get("table3").get("columns").forEach(c -> columns.add(c.asText()));
+            boolean fromReturn = "return".equals(t.path("data_source").asText());
             t.get("table3").get("rows").fields().forEachRemaining(row -> {
                 for (int c = 0; c < columns.size(); c++) {
                     String ref = "table3." + row.getKey() + "." + columns.get(c);
-                    assertThat(records.getOrDefault(ref, Set.of())).as(ref).hasSize(row.getValue().get(c).asInt());
+                    int value = row.getValue().get(c).asInt();
+                    if (!fromReturn) {
+                        assertThat(records.getOrDefault(ref, Set.of())).as(ref).hasSize(value);
+                    } else if (value > 0 && !columns.get(c).equals("total") && !row.getKey().equals("total_processed")) {
+                        // A submitted return has no case records: the trail is the return line that gave the figure.
+                        assertThat(records.getOrDefault(ref, Set.of())).as(ref).isNotEmpty()
+                                .allMatch(id -> id.startsWith("returns_table3.csv"));
+                    }
                 }
             });
             String drill = Files.readString(dir.resolve("evidence/index.html"));

@@ -23,6 +23,21 @@ public final class SampleData {
         return read(EXPECTED.resolve(String.valueOf(year)).resolve(agencyCode + ".json"));
     }
 
+    /** The level column of an agency in sample-data/agencies.csv. */
+    public static String agencyLevel(String code) {
+        try (var parser = org.apache.commons.csv.CSVParser.parse(DIR.resolve("agencies.csv"), java.nio.charset.StandardCharsets.UTF_8,
+                org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            for (var r : parser) {
+                if (r.get("agency_code").equals(code)) {
+                    return r.get("level");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalArgumentException("no agency " + code + " in sample-data/agencies.csv");
+    }
+
     public static JsonNode loadCounts() {
         return read(EXPECTED.resolve("load-counts.json"));
     }
@@ -48,9 +63,23 @@ public final class SampleData {
         }
     }
 
+    /** The expected summary of an agency with children (scope summary), from expected/<year>/summary/. */
+    public static JsonNode expectedSummary(int year, String agencyCode) {
+        return read(EXPECTED.resolve(String.valueOf(year)).resolve("summary").resolve(agencyCode + ".json"));
+    }
+
+    public static Stream<Path> summaryCodes(int year) {
+        try {
+            return Files.list(EXPECTED.resolve(String.valueOf(year)).resolve("summary")).sorted(Comparator.naturalOrder());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Stream<Path> agencyCodes(int year) {
         try {
-            return Files.list(EXPECTED.resolve(String.valueOf(year))).sorted(Comparator.naturalOrder());
+            // Regular files only: expected/<year>/summary/ holds the summaries' expectations.
+            return Files.list(EXPECTED.resolve(String.valueOf(year))).filter(Files::isRegularFile).sorted(Comparator.naturalOrder());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
