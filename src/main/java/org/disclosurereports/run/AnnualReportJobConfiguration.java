@@ -24,6 +24,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.item.ItemStreamReader;
 import org.springframework.batch.item.file.FlatFileItemWriter;
 import org.springframework.batch.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.batch.repeat.RepeatStatus;
@@ -75,9 +76,11 @@ public class AnnualReportJobConfiguration {
     @Bean
     Job annualReportJob(JobRepository repository, Step inspectInputs, Step loadAgencies, Step loadApplications,
                         Step loadFilings, Step loadEnforcement, Step loadAppeals, Step pruneReplaced,
-                        Step buildReports, Step writeIndex, RunSummaryListener summary) {
+                        Step buildReports, Step writeIndex, RunSummaryListener summary,
+                        org.disclosurereports.sources.WatermarkListener watermarks) {
         return new JobBuilder(JOB_NAME, repository)
                 .listener(summary)
+                .listener(watermarks)
                 .start(inspectInputs)
                 .next(loadAgencies)
                 .next(loadApplications)
@@ -130,30 +133,30 @@ public class AnnualReportJobConfiguration {
     }
 
     @Bean
-    Step loadApplications(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+    Step loadApplications(JobRepository r, PlatformTransactionManager tx, ItemStreamReader<RawRow> recordReader,
                           RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadApplications", r, tx, recordReader, rowChecker, recordWriter);
     }
 
     @Bean
-    Step loadFilings(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+    Step loadFilings(JobRepository r, PlatformTransactionManager tx, ItemStreamReader<RawRow> recordReader,
                      RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadFilings", r, tx, recordReader, rowChecker, recordWriter);
     }
 
     @Bean
-    Step loadEnforcement(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+    Step loadEnforcement(JobRepository r, PlatformTransactionManager tx, ItemStreamReader<RawRow> recordReader,
                          RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadEnforcement", r, tx, recordReader, rowChecker, recordWriter);
     }
 
     @Bean
-    Step loadAppeals(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+    Step loadAppeals(JobRepository r, PlatformTransactionManager tx, ItemStreamReader<RawRow> recordReader,
                      RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadAppeals", r, tx, recordReader, rowChecker, recordWriter);
     }
 
-    private static Step loadStep(String name, JobRepository repository, PlatformTransactionManager tx, CsvItemReader reader,
+    private static Step loadStep(String name, JobRepository repository, PlatformTransactionManager tx, ItemStreamReader<RawRow> reader,
                                  RowCheckProcessor checker, RecordWriter writer) {
         return new StepBuilder(name, repository)
                 .<RawRow, ParsedRow>chunk(LOAD_CHUNK, tx)
@@ -175,9 +178,15 @@ public class AnnualReportJobConfiguration {
 
     @Bean
     @StepScope
-    CsvItemReader recordReader(@Value("#{stepExecution}") StepExecution step, InputSchema schema) {
+    ItemStreamReader<RawRow> recordReader(@Value("#{stepExecution}") StepExecution step, InputSchema schema,
+                                          org.disclosurereports.sources.SourceReaders sources) {
         RecordKind kind = kindOf(step, schema);
         RunParameters run = RunParameters.of(step.getJobParameters());
+        // Issue #8: the run's source database or an Excel workbook instead of the CSV file, where given.
+        ItemStreamReader<RawRow> other = sources.readerFor(step.getJobParameters(), kind, run.data(), run.charsets());
+        if (other != null) {
+            return other;
+        }
         var charset = run.charsets().get(kind.fileName());
         // Absent from the inspected inputs: the file was not given, and the step reads nothing.
         return new CsvItemReader(charset == null ? null : run.data().resolve(kind.fileName()), charset, kind);
@@ -188,7 +197,7 @@ public class AnnualReportJobConfiguration {
     RowCheckProcessor rowChecker(@Value("#{stepExecution}") StepExecution step, InputSchema schema, RecordStore store) {
         RecordKind kind = kindOf(step, schema);
         Set<String> agencies = store.agencyCodes();
-        return new RowCheckProcessor(new RowChecker(kind, kind.fileName(), agencies::contains));
+        return new RowCheckProcessor(new RowChecker(kind, inputName(step, kind), agencies::contains));
     }
 
     @Bean
@@ -204,7 +213,14 @@ public class AnnualReportJobConfiguration {
                 .headerCallback(w -> w.write(RejectsFile.headerLine()))
                 .shouldDeleteIfEmpty(true)
                 .build();
-        return new RecordWriter(kind, kind.fileName(), store, loadId(step), rejects);
+        return new RecordWriter(kind, inputName(step, kind), store, loadId(step), rejects);
+    }
+
+    /** Issue #8: the name rejects give the input (applications.csv, applications.xlsx, casedb/applications). */
+    private static String inputName(StepExecution step, RecordKind kind) {
+        String name = org.disclosurereports.sources.SourceReaders.inputName(step.getJobParameters(), kind,
+                RunParameters.of(step.getJobParameters()).charsets());
+        return name == null ? kind.fileName() : name;
     }
 
     /**
@@ -217,7 +233,9 @@ public class AnnualReportJobConfiguration {
             StepExecution step = contribution.getStepExecution();
             RunParameters run = RunParameters.of(step.getJobParameters());
             for (RecordKind kind : schema.kinds()) {
-                if (!kind.name().equals(InputSchema.AGENCIES) && run.charsets().containsKey(kind.fileName())) {
+                // Issue #8: a workbook or a full pull is the whole truth too; an incremental pull never removes.
+                if (!kind.name().equals(InputSchema.AGENCIES)
+                        && org.disclosurereports.sources.SourceReaders.replacesWhole(step.getJobParameters(), kind, run.charsets())) {
                     int removed = store.pruneNotInLoad(kind.table(), loadId(step));
                     step.getExecutionContext().putLong("removed." + kind.name(), removed);
                 }
