@@ -17,6 +17,9 @@ import java.util.List;
 @Component
 public class SourceLaunch {
 
+    /** Pull times, strictly increasing in this process: two pulls in one millisecond are still two runs. */
+    private static final java.util.concurrent.atomic.AtomicLong PULLS = new java.util.concurrent.atomic.AtomicLong();
+
     private final Environment environment;
     private final InputSchema schema;
     private final Watermarks watermarks;
@@ -31,7 +34,7 @@ public class SourceLaunch {
     public record Prepared(SourceDefinition definition, boolean full, List<String> description) {
         /** The run's job parameters plus the pull's: every launch is a new pull (see {@link SourcePull}). */
         public JobParameters addTo(JobParameters run) {
-            return SourcePull.addTo(run, definition, full, System.currentTimeMillis());
+            return SourcePull.addTo(run, definition, full, PULLS.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis())));
         }
     }
 
