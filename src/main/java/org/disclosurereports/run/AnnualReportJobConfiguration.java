@@ -15,6 +15,7 @@ import org.disclosurereports.ingest.RowChecker;
 import org.disclosurereports.records.Agency;
 import org.disclosurereports.records.Agency;
 import org.disclosurereports.records.RecordStore;
+import org.disclosurereports.sources.InputRowReader;
 import org.disclosurereports.render.ReportRenderer;
 import org.disclosurereports.tables.TablesFromRecords;
 import org.springframework.batch.core.Job;
@@ -133,30 +134,30 @@ public class AnnualReportJobConfiguration {
     }
 
     @Bean
-    Step loadApplications(JobRepository r, PlatformTransactionManager tx, ItemStreamReader<RawRow> recordReader,
+    Step loadApplications(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
                           RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadApplications", r, tx, recordReader, rowChecker, recordWriter);
     }
 
     @Bean
-    Step loadFilings(JobRepository r, PlatformTransactionManager tx, ItemStreamReader<RawRow> recordReader,
+    Step loadFilings(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
                      RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadFilings", r, tx, recordReader, rowChecker, recordWriter);
     }
 
     @Bean
-    Step loadEnforcement(JobRepository r, PlatformTransactionManager tx, ItemStreamReader<RawRow> recordReader,
+    Step loadEnforcement(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
                          RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadEnforcement", r, tx, recordReader, rowChecker, recordWriter);
     }
 
     @Bean
-    Step loadAppeals(JobRepository r, PlatformTransactionManager tx, ItemStreamReader<RawRow> recordReader,
+    Step loadAppeals(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
                      RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadAppeals", r, tx, recordReader, rowChecker, recordWriter);
     }
 
-    private static Step loadStep(String name, JobRepository repository, PlatformTransactionManager tx, ItemStreamReader<RawRow> reader,
+    private static Step loadStep(String name, JobRepository repository, PlatformTransactionManager tx, InputRowReader reader,
                                  RowCheckProcessor checker, RecordWriter writer) {
         return new StepBuilder(name, repository)
                 .<RawRow, ParsedRow>chunk(LOAD_CHUNK, tx)
@@ -178,18 +179,18 @@ public class AnnualReportJobConfiguration {
 
     @Bean
     @StepScope
-    ItemStreamReader<RawRow> recordReader(@Value("#{stepExecution}") StepExecution step, InputSchema schema,
-                                          org.disclosurereports.sources.SourceReaders sources) {
+    InputRowReader recordReader(@Value("#{stepExecution}") StepExecution step, InputSchema schema,
+                                org.disclosurereports.sources.SourceReaders sources) {
         RecordKind kind = kindOf(step, schema);
         RunParameters run = RunParameters.of(step.getJobParameters());
         // Issue #8: the run's source database or an Excel workbook instead of the CSV file, where given.
         ItemStreamReader<RawRow> other = sources.readerFor(step.getJobParameters(), kind, run.data(), run.charsets());
         if (other != null) {
-            return other;
+            return new InputRowReader(other);
         }
         var charset = run.charsets().get(kind.fileName());
         // Absent from the inspected inputs: the file was not given, and the step reads nothing.
-        return new CsvItemReader(charset == null ? null : run.data().resolve(kind.fileName()), charset, kind);
+        return new InputRowReader(new CsvItemReader(charset == null ? null : run.data().resolve(kind.fileName()), charset, kind));
     }
 
     @Bean

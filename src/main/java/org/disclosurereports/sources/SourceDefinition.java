@@ -120,7 +120,7 @@ public record SourceDefinition(Path file, String name, String url, String user, 
         if (!problems.isEmpty()) {
             throw new InputRefused(where + ": " + String.join("; ", problems));
         }
-        return new SourceDefinition(file.toAbsolutePath().normalize(), name, url, user, password, fetchSize, Map.copyOf(kinds), digest);
+        return new SourceDefinition(file.toAbsolutePath().normalize(), name, url, user, password, fetchSize, java.util.Collections.unmodifiableMap(kinds), digest);
     }
 
     private static String text(JsonNode node, String field, String otherwise) {
