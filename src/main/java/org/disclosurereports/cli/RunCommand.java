@@ -61,15 +61,16 @@ public class RunCommand implements Command {
     public String usage() {
         return """
                 run --data DIR --year YYYY --out DIR [--agency CODE] [--encoding CHARSET] [--templates DIR] [--force]
+                    [--source FILE [--full]]
                     load the data directory and build every report of the year (or one agency's)
-                    --data      directory of input CSV files (agencies.csv required; see the data contract)
+                    --data      directory of input CSV files or .xlsx workbooks (agencies.csv required; see the data contract)
                     --year      report year, e.g. 2024
                     --out       output directory; reports go to OUT/YEAR/
                     --agency    build only this agency's report
                     --encoding  read every input file in this encoding (default: detect UTF-8 or GB18030 per file)
                     --templates directory with report.ftlh and index.ftlh replacing the shipped templates
                     --force     build again even if these inputs were already processed
-                    --source    pull records from a case-system database defined in FILE (jobs/sources/NAME.yaml):
+                    --source    pull records from the case-system database defined in FILE (jobs/sources/NAME.yaml):
                                 only what changed since the last completed pull, where the query has a changed_column
                     --full      with --source: pull everything again (and remove records the source no longer has)""";
     }

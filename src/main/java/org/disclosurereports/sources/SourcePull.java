@@ -23,7 +23,7 @@ import java.util.Set;
  * from the watermarks it left where they were, upserts making the repeat harmless.
  * Never in the parameters: the resolved URL, user or password (the job repository is not a secret store).
  */
-public record SourcePull(Path file, String digest, String name, boolean full, Set<String> kinds) {
+public record SourcePull(Path file, String digest, String name, boolean full, Set<String> kinds, Set<String> wholeKinds) {
 
     public static final String SOURCE = "source";
     public static final String DIGEST = "source.digest";
@@ -32,15 +32,25 @@ public record SourcePull(Path file, String digest, String name, boolean full, Se
     /** Not identifying (follows from the definition): the source's name and the kinds it gives. */
     public static final String NAME = "source.name";
     public static final String KINDS = "source.kinds";
+    /** Not identifying: the kinds without a changed_column, pulled whole on every run. */
+    public static final String WHOLE_KINDS = "source.whole_kinds";
 
     public static Optional<SourcePull> of(JobParameters p) {
         String file = p.getString(SOURCE);
         if (file == null) {
             return Optional.empty();
         }
-        String kinds = p.getString(KINDS, "");
         return Optional.of(new SourcePull(Path.of(file), p.getString(DIGEST), p.getString(NAME), "full".equals(p.getString(MODE)),
-                kinds.isEmpty() ? Set.of() : Set.of(kinds.split(","))));
+                set(p.getString(KINDS, "")), set(p.getString(WHOLE_KINDS, ""))));
+    }
+
+    private static Set<String> set(String commaSeparated) {
+        return commaSeparated.isEmpty() ? Set.of() : Set.of(commaSeparated.split(","));
+    }
+
+    /** Whether this run reads all of the source's rows of {@code kind}: a full pull, or a kind without a changed_column. */
+    public boolean whole(RecordKind kind) {
+        return gives(kind) && (full || wholeKinds.contains(kind.name()));
     }
 
     public boolean gives(RecordKind kind) {
@@ -79,6 +89,8 @@ public record SourcePull(Path file, String digest, String name, boolean full, Se
                 .addLong(PULLED, pulledAt)
                 .addString(NAME, definition.name(), false)
                 .addString(KINDS, String.join(",", definition.kinds().keySet()), false)
+                .addString(WHOLE_KINDS, String.join(",", definition.kinds().values().stream()
+                        .filter(q -> !q.incremental()).map(SourceDefinition.KindQuery::kind).toList()), false)
                 .toJobParameters();
     }
 

@@ -89,13 +89,14 @@ public class SourceReaders {
 
     /**
      * Whether what a run read for a kind is the whole truth for its agencies, so that their rows it no
-     * longer holds are removed: a file (CSV or workbook), or a full pull. An incremental pull sees only
-     * changes, never deletions, so it never removes anything.
+     * longer holds are removed: a file (CSV or workbook), a full pull, or a kind pulled whole because its
+     * query has no changed_column. An incremental pull sees only changes, never deletions, so it never
+     * removes anything.
      */
     public static boolean replacesWhole(JobParameters parameters, RecordKind kind, Map<String, Charset> inputs) {
         var pull = SourcePull.of(parameters).filter(p -> p.gives(kind));
         if (pull.isPresent()) {
-            return pull.get().full();
+            return pull.get().whole(kind);
         }
         return Workbooks.givenFile(kind, inputs) != null;
     }

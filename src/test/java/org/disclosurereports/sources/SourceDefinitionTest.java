@@ -81,6 +81,34 @@ class SourceDefinitionTest {
     }
 
     @Test
+    void onlyWhatARunReadsWholeReplacesTheRecordsOfItsAgencies() throws IOException {
+        SourceDefinition d = SourceDefinition.load(yaml("""
+                url: ${URL}
+                kinds:
+                  applications:
+                    changed_column: gxsj
+                    query: SELECT * FROM ysq_sqb
+                  enforcement:
+                    query: SELECT * FROM zf_tj
+                """), SCHEMA);
+        var base = new org.springframework.batch.core.JobParameters();
+        var none = java.util.Map.<String, java.nio.charset.Charset>of();
+        var incremental = SourcePull.addTo(base, d, false, 1);
+        var full = SourcePull.addTo(base, d, true, 2);
+        var applications = SCHEMA.kind(InputSchema.APPLICATIONS);
+        var enforcement = SCHEMA.kind(InputSchema.ENFORCEMENT);
+        var appeals = SCHEMA.kind(InputSchema.APPEALS);
+        assertThat(SourceReaders.replacesWhole(incremental, applications, none)).as("an incremental pull never prunes").isFalse();
+        assertThat(SourceReaders.replacesWhole(incremental, enforcement, none)).as("no changed_column: pulled whole").isTrue();
+        assertThat(SourceReaders.replacesWhole(full, applications, none)).isTrue();
+        assertThat(SourceReaders.replacesWhole(full, appeals, none)).as("not given at all").isFalse();
+        assertThat(SourceReaders.replacesWhole(full, appeals, java.util.Map.of("appeals.xlsx", java.nio.charset.StandardCharsets.UTF_8))).isTrue();
+        assertThat(SourceReaders.inputName(incremental, applications, none)).isEqualTo("casedb/applications");
+        assertThat(incremental.getString(SourcePull.SOURCE)).isEqualTo(d.file().toString());
+        assertThat(incremental.toString()).doesNotContain("jdbc:");
+    }
+
+    @Test
     void watermarksRoundTripAndCompareAcrossJdbcTypes() {
         LocalDateTime t = LocalDateTime.of(2025, 1, 16, 18, 0, 0, 123_000_000);
         assertThat(Watermarks.text(Timestamp.valueOf(t))).isEqualTo("2025-01-16T18:00:00.123");
