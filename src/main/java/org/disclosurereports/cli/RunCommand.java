@@ -39,14 +39,17 @@ public class RunCommand implements Command {
     private final Job annualReportJob;
     private final JobExplorer explorer;
     private final InputSchema schema;
+    private final org.disclosurereports.sources.SourceLaunch sources;
     private final PrintStream stdout = System.out;
     private final PrintStream err = System.err;
 
-    public RunCommand(JobLauncher launcher, Job annualReportJob, JobExplorer explorer, InputSchema schema) {
+    public RunCommand(JobLauncher launcher, Job annualReportJob, JobExplorer explorer, InputSchema schema,
+                      org.disclosurereports.sources.SourceLaunch sources) {
         this.launcher = launcher;
         this.annualReportJob = annualReportJob;
         this.explorer = explorer;
         this.schema = schema;
+        this.sources = sources;
     }
 
     @Override
@@ -58,24 +61,28 @@ public class RunCommand implements Command {
     public String usage() {
         return """
                 run --data DIR --year YYYY --out DIR [--agency CODE] [--encoding CHARSET] [--templates DIR] [--force]
+                    [--source FILE [--full]]
                     load the data directory and build every report of the year (or one agency's)
-                    --data      directory of input CSV files (agencies.csv required; see the data contract)
+                    --data      directory of input CSV files or .xlsx workbooks (agencies.csv required; see the data contract)
                     --year      report year, e.g. 2024
                     --out       output directory; reports go to OUT/YEAR/
                     --agency    build only this agency's report
                     --encoding  read every input file in this encoding (default: detect UTF-8 or GB18030 per file)
                     --templates directory with report.ftlh and index.ftlh replacing the shipped templates
-                    --force     build again even if these inputs were already processed""";
+                    --force     build again even if these inputs were already processed
+                    --source    pull records from the case-system database defined in FILE (jobs/sources/NAME.yaml):
+                                only what changed since the last completed pull, where the query has a changed_column
+                    --full      with --source: pull everything again (and remove records the source no longer has)""";
     }
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of("data", "year", "out", "agency", "encoding", "templates");
+        return Set.of("data", "year", "out", "agency", "encoding", "templates", "source");
     }
 
     @Override
     public Set<String> flagOptions() {
-        return Set.of("force");
+        return Set.of("force", "full");
     }
 
     @Override
@@ -116,11 +123,26 @@ public class RunCommand implements Command {
                 throw new UsageException("--templates " + templates + " has no report.ftlh");
             }
         }
+        // Issue #8: a pull from a source database (--source FILE [--full]), checked before anything is loaded.
+        org.disclosurereports.sources.SourceLaunch.Prepared pull = null;
+        if (options.optional("source") != null) {
+            try {
+                pull = sources.prepare(Path.of(options.optional("source")), options.flag("full"), inputs);
+            } catch (InputRefused e) {
+                err.println("The source was refused; nothing was loaded or built:");
+                err.println("  - " + e.getMessage());
+                return ExitCode.INPUT_REFUSED;
+            }
+            stdout.println("Pulling from source " + pull.definition().name() + ":");
+            pull.description().forEach(line -> stdout.println("  " + line));
+        } else if (options.flag("full")) {
+            throw new UsageException("--full goes with --source");
+        }
         RunParameters params = new RunParameters(inputs.directory(), year, out, agency == null ? RunParameters.ALL_AGENCIES : agency,
                 inputs.digest(), inputs.encodings(), options.flag("force") ? System.currentTimeMillis() : 0, templates);
 
         JobInstance existing = explorer.getJobInstance(AnnualReportJobConfiguration.JOB_NAME, params.toJobParameters());
-        if (existing != null && completed(existing)) {
+        if (pull == null && existing != null && completed(existing)) {
             JobInstance newest = explorer.getLastJobInstance(AnnualReportJobConfiguration.JOB_NAME);
             boolean outputsThere = Files.exists(params.yearDir().resolve("run-summary.json"));
             if (newest != null && newest.getInstanceId() == existing.getInstanceId() && outputsThere) {
@@ -136,7 +158,7 @@ public class RunCommand implements Command {
 
         JobExecution execution;
         try {
-            execution = launcher.run(annualReportJob, params.toJobParameters());
+            execution = launcher.run(annualReportJob, pull == null ? params.toJobParameters() : pull.addTo(params.toJobParameters()));
         } catch (JobExecutionAlreadyRunningException e) {
             err.println("Refused: a run for " + year + " with the same inputs is already in progress.");
             return ExitCode.ALREADY_RUNNING;
@@ -201,7 +223,9 @@ public class RunCommand implements Command {
                             err.println("  … see " + file);
                             break;
                         }
-                        err.println("  " + r.get("file") + ", line " + r.get("line")
+                        // Issue #8: a workbook's or a source's row is named by its location (sheet and row, or key).
+                        boolean located = r.isMapped("location") && !r.get("location").isEmpty();
+                        err.println("  " + (located ? r.get("location") : r.get("file") + ", line " + r.get("line"))
                                 + (r.get("column").isEmpty() ? "" : ", column " + r.get("column"))
                                 + (r.get("column").isEmpty() ? "" : ", value '" + r.get("value") + "'") + ": " + r.get("reason"));
                     }

@@ -60,8 +60,23 @@ public final class InputInspector {
         for (Path path : list(directory)) {
             String name = path.getFileName().toString();
             var kind = schema.byFileName(name);
+            // Issue #8: an Excel workbook stands for the CSV file of the same name (applications.xlsx).
+            var workbookKind = org.disclosurereports.sources.Workbooks.kindOf(schema, name);
+            if (kind.isEmpty() && workbookKind.isPresent()) {
+                try {
+                    org.disclosurereports.sources.XlsxInput.checkHeader(path, workbookKind.get());
+                    String sha = sha256(path);
+                    files.add(new InputSet.InputFile(name, workbookKind.get().name(), path, java.nio.charset.StandardCharsets.UTF_8, sha, Files.size(path)));
+                    all.update((name + "=" + sha + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } catch (InputRefused e) {
+                    problems.add(e.getMessage());
+                } catch (IOException e) {
+                    problems.add("cannot read " + name + ": " + e.getMessage());
+                }
+                continue;
+            }
             if (kind.isEmpty()) {
-                if (name.toLowerCase().endsWith(".csv")) {
+                if (name.toLowerCase().endsWith(".csv") || (name.toLowerCase().endsWith(".xlsx") && !name.startsWith("~$"))) {
                     notLoaded.add(name);
                 }
                 continue;
@@ -94,6 +109,13 @@ public final class InputInspector {
                 problems.add("cannot read " + dir + ": " + e.getMessage());
             }
         }
+        // Issue #8: one input per kind; a CSV file and a workbook for the same kind would be counted twice.
+        files.stream().collect(java.util.stream.Collectors.groupingBy(InputSet.InputFile::kind)).forEach((k, same) -> {
+            if (same.size() > 1) {
+                problems.add(String.join(" and ", same.stream().map(InputSet.InputFile::name).sorted().toList())
+                        + " both hold " + k + ": keep one of them in " + directory);
+            }
+        });
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }

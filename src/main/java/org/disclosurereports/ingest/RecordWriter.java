@@ -91,9 +91,10 @@ public class RecordWriter implements ItemStreamWriter<ParsedRow> {
     private ParsedRow duplicate(ParsedRow row, long firstLine) {
         String keyText = String.join(" + ", kind.keyColumns());
         List<Object> key = key(row);
+        String where = row.location() == null ? "line " : "row ";
         return new ParsedRow(row.line(), null, List.of(new Rejection(fileName, row.line(), kind.keyColumns().get(kind.keyColumns().size() - 1),
                 String.valueOf(key.get(key.size() - 1)), "duplicate: the same " + keyText + " " + Arrays.toString(key.toArray())
-                        + " is already on line " + firstLine)), row.original());
+                        + " is already on " + where + firstLine, row.location())), row.original(), row.location());
     }
 
     private void reject(ParsedRow row, List<String> lines) {

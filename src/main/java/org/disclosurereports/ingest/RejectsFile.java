@@ -10,7 +10,8 @@ import java.util.List;
  */
 public final class RejectsFile {
 
-    public static final List<String> HEADER = List.of("file", "line", "column", "value", "reason", "record");
+    // location was added last (workbooks and source databases): tools reading the first six columns keep working.
+    public static final List<String> HEADER = List.of("file", "line", "column", "value", "reason", "record", "location");
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
 
@@ -22,6 +23,7 @@ public final class RejectsFile {
 
     public static String line(Rejection r, String original) {
         return FORMAT.format(r.file(), r.line(), r.column() == null ? "" : r.column(),
-                r.value() == null ? "" : r.value(), r.reason(), original == null ? "" : original);
+                r.value() == null ? "" : r.value(), r.reason(), original == null ? "" : original,
+                r.location() == null ? "" : r.location());
     }
 }

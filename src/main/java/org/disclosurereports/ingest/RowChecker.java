@@ -26,8 +26,8 @@ public final class RowChecker {
     public ParsedRow check(RawRow raw) {
         List<Rejection> problems = new ArrayList<>();
         if (raw.structureProblem() != null) {
-            problems.add(new Rejection(fileName, raw.line(), null, null, raw.structureProblem()));
-            return new ParsedRow(raw.line(), null, problems, raw.original());
+            problems.add(new Rejection(fileName, raw.line(), null, null, raw.structureProblem(), raw.location()));
+            return new ParsedRow(raw.line(), null, problems, raw.original(), raw.location());
         }
         List<RecordKind.Column> columns = kind.columns();
         Object[] typed = new Object[columns.size()];
@@ -37,7 +37,7 @@ public final class RowChecker {
             String value = raw.values()[c];
             if (value == null || value.isEmpty()) {
                 if (column.required()) {
-                    problems.add(new Rejection(fileName, raw.line(), column.header(), "", "required, but blank"));
+                    problems.add(new Rejection(fileName, raw.line(), column.header(), "", "required, but blank", raw.location()));
                 }
                 continue;
             }
@@ -45,11 +45,11 @@ public final class RowChecker {
                 typed[c] = column.type().parse(value);
                 byHeader.put(column.header(), typed[c]);
             } catch (FieldType.Problem p) {
-                problems.add(new Rejection(fileName, raw.line(), column.header(), value, p.getMessage()));
+                problems.add(new Rejection(fileName, raw.line(), column.header(), value, p.getMessage(), raw.location()));
                 continue;
             }
             if (column.agencyReference() && !agencyExists.test(value)) {
-                problems.add(new Rejection(fileName, raw.line(), column.header(), value, "no such agency in agencies.csv"));
+                problems.add(new Rejection(fileName, raw.line(), column.header(), value, "no such agency in agencies.csv", raw.location()));
             }
         }
         if (problems.isEmpty()) {
@@ -57,11 +57,11 @@ public final class RowChecker {
                 rule.check(byHeader, (column, reason) -> {
                     int c = indexOf(column);
                     String value = c < 0 ? null : raw.values()[c];
-                    problems.add(new Rejection(fileName, raw.line(), column, value == null ? "" : value, reason));
+                    problems.add(new Rejection(fileName, raw.line(), column, value == null ? "" : value, reason, raw.location()));
                 });
             }
         }
-        return new ParsedRow(raw.line(), problems.isEmpty() ? typed : null, problems, raw.original());
+        return new ParsedRow(raw.line(), problems.isEmpty() ? typed : null, problems, raw.original(), raw.location());
     }
 
     private int indexOf(String header) {

@@ -15,6 +15,7 @@ import org.disclosurereports.ingest.RowChecker;
 import org.disclosurereports.records.Agency;
 import org.disclosurereports.records.Agency;
 import org.disclosurereports.records.RecordStore;
+import org.disclosurereports.sources.InputRowReader;
 import org.disclosurereports.render.ReportRenderer;
 import org.disclosurereports.tables.TablesFromRecords;
 import org.springframework.batch.core.Job;
@@ -24,6 +25,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.item.ItemStreamReader;
 import org.springframework.batch.item.file.FlatFileItemWriter;
 import org.springframework.batch.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.batch.repeat.RepeatStatus;
@@ -80,11 +82,13 @@ public class AnnualReportJobConfiguration {
                         Step loadTrainings, Step loadHearings, Step loadHolidays,
                         Step loadReturnsTable2, Step loadReturnsTable3, Step loadReturnsTable4, Step pruneReplaced,
                         Step buildReports, Step buildSummaries, Step writeScorecards, Step writeIndex,
-                        RunSummaryListener summary, org.disclosurereports.audit.RunManifestListener manifest) {
+                        RunSummaryListener summary, org.disclosurereports.audit.RunManifestListener manifest,
+                        org.disclosurereports.sources.WatermarkListener watermarks) {
         return new JobBuilder(JOB_NAME, repository)
                 // Audit (issue #3): afterJob runs in reverse order, so the manifest is written after, and hashes, run-summary.json.
                 .listener(manifest)
                 .listener(summary)
+                .listener(watermarks)
                 .start(inspectInputs)
                 .next(loadAgencies)
                 .next(loadApplications)
@@ -145,25 +149,25 @@ public class AnnualReportJobConfiguration {
     }
 
     @Bean
-    Step loadApplications(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+    Step loadApplications(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
                           RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadApplications", r, tx, recordReader, rowChecker, recordWriter);
     }
 
     @Bean
-    Step loadFilings(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+    Step loadFilings(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
                      RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadFilings", r, tx, recordReader, rowChecker, recordWriter);
     }
 
     @Bean
-    Step loadEnforcement(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+    Step loadEnforcement(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
                          RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadEnforcement", r, tx, recordReader, rowChecker, recordWriter);
     }
 
     @Bean
-    Step loadAppeals(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+    Step loadAppeals(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
                      RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadAppeals", r, tx, recordReader, rowChecker, recordWriter);
     }
@@ -171,19 +175,19 @@ public class AnnualReportJobConfiguration {
     // ---- work plans, deadlines and narrative (issue #6) ----
 
     @Bean
-    Step loadTrainings(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+    Step loadTrainings(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
                        RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadTrainings", r, tx, recordReader, rowChecker, recordWriter);
     }
 
     @Bean
-    Step loadHearings(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+    Step loadHearings(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
                       RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadHearings", r, tx, recordReader, rowChecker, recordWriter);
     }
 
     @Bean
-    Step loadHolidays(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+    Step loadHolidays(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
                       RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadHolidays", r, tx, recordReader, rowChecker, recordWriter);
     }
@@ -202,19 +206,19 @@ public class AnnualReportJobConfiguration {
     // --- Submitted returns (issue #4): the same load machinery as the record files. ---
 
     @Bean
-    Step loadReturnsTable2(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+    Step loadReturnsTable2(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
                            RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadReturnsTable2", r, tx, recordReader, rowChecker, recordWriter);
     }
 
     @Bean
-    Step loadReturnsTable3(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+    Step loadReturnsTable3(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
                            RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadReturnsTable3", r, tx, recordReader, rowChecker, recordWriter);
     }
 
     @Bean
-    Step loadReturnsTable4(JobRepository r, PlatformTransactionManager tx, CsvItemReader recordReader,
+    Step loadReturnsTable4(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
                            RowCheckProcessor rowChecker, RecordWriter recordWriter) {
         return loadStep("loadReturnsTable4", r, tx, recordReader, rowChecker, recordWriter);
     }
@@ -224,7 +228,7 @@ public class AnnualReportJobConfiguration {
         return new org.disclosurereports.returns.ReturnStore(dataSource);
     }
 
-    private static Step loadStep(String name, JobRepository repository, PlatformTransactionManager tx, CsvItemReader reader,
+    private static Step loadStep(String name, JobRepository repository, PlatformTransactionManager tx, InputRowReader reader,
                                  RowCheckProcessor checker, RecordWriter writer) {
         return new StepBuilder(name, repository)
                 .<RawRow, ParsedRow>chunk(LOAD_CHUNK, tx)
@@ -246,12 +250,18 @@ public class AnnualReportJobConfiguration {
 
     @Bean
     @StepScope
-    CsvItemReader recordReader(@Value("#{stepExecution}") StepExecution step, InputSchema schema) {
+    InputRowReader recordReader(@Value("#{stepExecution}") StepExecution step, InputSchema schema,
+                                org.disclosurereports.sources.SourceReaders sources) {
         RecordKind kind = kindOf(step, schema);
         RunParameters run = RunParameters.of(step.getJobParameters());
+        // Issue #8: the run's source database or an Excel workbook instead of the CSV file, where given.
+        ItemStreamReader<RawRow> other = sources.readerFor(step.getJobParameters(), kind, run.data(), run.charsets());
+        if (other != null) {
+            return new InputRowReader(other);
+        }
         var charset = run.charsets().get(kind.fileName());
         // Absent from the inspected inputs: the file was not given, and the step reads nothing.
-        return new CsvItemReader(charset == null ? null : run.data().resolve(kind.fileName()), charset, kind);
+        return new InputRowReader(new CsvItemReader(charset == null ? null : run.data().resolve(kind.fileName()), charset, kind));
     }
 
     @Bean
@@ -259,7 +269,7 @@ public class AnnualReportJobConfiguration {
     RowCheckProcessor rowChecker(@Value("#{stepExecution}") StepExecution step, InputSchema schema, RecordStore store) {
         RecordKind kind = kindOf(step, schema);
         Set<String> agencies = store.agencyCodes();
-        return new RowCheckProcessor(new RowChecker(kind, kind.fileName(), agencies::contains));
+        return new RowCheckProcessor(new RowChecker(kind, inputName(step, kind), agencies::contains));
     }
 
     @Bean
@@ -275,7 +285,14 @@ public class AnnualReportJobConfiguration {
                 .headerCallback(w -> w.write(RejectsFile.headerLine()))
                 .shouldDeleteIfEmpty(true)
                 .build();
-        return new RecordWriter(kind, kind.fileName(), store, loadId(step), rejects);
+        return new RecordWriter(kind, inputName(step, kind), store, loadId(step), rejects);
+    }
+
+    /** Issue #8: the name rejects give the input (applications.csv, applications.xlsx, casedb/applications). */
+    private static String inputName(StepExecution step, RecordKind kind) {
+        String name = org.disclosurereports.sources.SourceReaders.inputName(step.getJobParameters(), kind,
+                RunParameters.of(step.getJobParameters()).charsets());
+        return name == null ? kind.fileName() : name;
     }
 
     /**
@@ -288,7 +305,9 @@ public class AnnualReportJobConfiguration {
             StepExecution step = contribution.getStepExecution();
             RunParameters run = RunParameters.of(step.getJobParameters());
             for (RecordKind kind : schema.kinds()) {
-                if (!kind.name().equals(InputSchema.AGENCIES) && run.charsets().containsKey(kind.fileName())) {
+                // A file, a workbook or a full pull is the whole truth for its agencies; an incremental pull never removes.
+                if (!kind.name().equals(InputSchema.AGENCIES)
+                        && org.disclosurereports.sources.SourceReaders.replacesWhole(step.getJobParameters(), kind, run.charsets())) {
                     // holidays.csv is global (no agency): the file given is the whole set of overrides.
                     int removed = kind.name().equals(InputSchema.HOLIDAYS)
                             ? new org.disclosurereports.calendar.HolidayStore(store).pruneNotInLoad(loadId(step))

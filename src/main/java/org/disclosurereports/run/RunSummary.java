@@ -65,7 +65,9 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
         List<FileLine> files = new ArrayList<>();
         Map<String, java.nio.charset.Charset> charsets = run.charsets();
         for (RecordKind kind : schema.kinds()) {
-            if (!charsets.containsKey(kind.fileName())) {
+            // Issue #8: the input may be a workbook (applications.xlsx) or a source's query (casedb/applications).
+            String input = org.disclosurereports.sources.SourceReaders.inputName(execution.getJobParameters(), kind, charsets);
+            if (input == null) {
                 continue;
             }
             StepExecution s = latest.get(stepName(kind));
@@ -76,7 +78,8 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
             long read = reads.getOrDefault(s.getStepName(), 0L);
             long rejected = number(c, RecordWriter.REJECTED, 0);
             Path rejects = run.yearDir().resolve("rejects").resolve(kind.fileName());
-            files.add(new FileLine(kind.fileName(), charsets.get(kind.fileName()).name(), read,
+            String encoding = charsets.containsKey(input) ? (input.endsWith(".xlsx") ? "xlsx" : charsets.get(input).name()) : "database";
+            files.add(new FileLine(input, encoding, read,
                     number(c, RecordWriter.LOADED, 0), rejected, rejected > 0 && Files.exists(rejects) ? "rejects/" + kind.fileName() : null));
         }
         List<StepLine> steps = latest.values().stream()
