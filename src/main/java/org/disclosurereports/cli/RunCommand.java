@@ -7,6 +7,10 @@ import org.disclosurereports.ingest.InputSet;
 import org.disclosurereports.run.AnnualReportJobConfiguration;
 import org.disclosurereports.run.RunParameters;
 import org.disclosurereports.run.RunSummary;
+import org.disclosurereports.schedule.NightlyReportBuilder;
+import org.disclosurereports.schedule.RunGuard;
+import org.disclosurereports.schedule.RunLeases;
+import org.disclosurereports.schedule.RunLines;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
@@ -39,10 +43,14 @@ public class RunCommand implements Command {
     private final Job annualReportJob;
     private final JobExplorer explorer;
     private final InputSchema schema;
+    private final RunGuard guard;
+    private final RunLines runLines;
     private final PrintStream stdout = System.out;
     private final PrintStream err = System.err;
 
-    public RunCommand(JobLauncher launcher, Job annualReportJob, JobExplorer explorer, InputSchema schema) {
+    public RunCommand(JobLauncher launcher, Job annualReportJob, JobExplorer explorer, InputSchema schema, RunGuard guard, RunLines runLines) {
+        this.guard = guard;
+        this.runLines = runLines;
         this.launcher = launcher;
         this.annualReportJob = annualReportJob;
         this.explorer = explorer;
@@ -119,6 +127,24 @@ public class RunCommand implements Command {
         RunParameters params = new RunParameters(inputs.directory(), year, out, agency == null ? RunParameters.ALL_AGENCIES : agency,
                 inputs.digest(), inputs.encodings(), options.flag("force") ? System.currentTimeMillis() : 0, templates);
 
+        // --- issue #5: one run per scope at a time; executions a crash left STARTED are failed so they resume.
+        RunLeases.Lease lease;
+        try {
+            lease = guard.acquireRun(params);
+        } catch (RunGuard.AlreadyRunning e) {
+            err.println(e.getMessage());
+            return ExitCode.ALREADY_RUNNING;
+        }
+        try {
+            return launch(params, options.flag("force"));
+        } finally {
+            guard.release(lease);
+        }
+    }
+
+    private ExitCode launch(RunParameters params, boolean force) {
+        int year = params.year();
+        long startedNanos = System.nanoTime();
         JobInstance existing = explorer.getJobInstance(AnnualReportJobConfiguration.JOB_NAME, params.toJobParameters());
         if (existing != null && completed(existing)) {
             JobInstance newest = explorer.getLastJobInstance(AnnualReportJobConfiguration.JOB_NAME);
@@ -135,7 +161,8 @@ public class RunCommand implements Command {
 
         JobExecution execution;
         try {
-            execution = launcher.run(annualReportJob, params.toJobParameters());
+            execution = launcher.run(annualReportJob, new org.springframework.batch.core.JobParametersBuilder(params.toJobParameters())
+                    .addString(NightlyReportBuilder.FORCE, String.valueOf(force), false).toJobParameters());
         } catch (JobExecutionAlreadyRunningException e) {
             err.println("Refused: a run for " + year + " with the same inputs is already in progress.");
             return ExitCode.ALREADY_RUNNING;
@@ -146,6 +173,7 @@ public class RunCommand implements Command {
         RunSummary summary = RunSummary.collect(explorer, execution, schema);
         summary.print(stdout);
         printRejects(summary);
+        stdout.println(runLines.of(execution, summary, System.nanoTime() - startedNanos).text()); // issue #5
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             stdout.printf("Built %d report%s for %d. Open %s%n", summary.reportsBuilt(), summary.reportsBuilt() == 1 ? "" : "s",
                     year, params.yearDir().resolve("index.html"));
