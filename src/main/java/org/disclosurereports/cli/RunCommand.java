@@ -145,7 +145,7 @@ public class RunCommand implements Command {
     private ExitCode launch(RunParameters params, boolean force) {
         int year = params.year();
         long startedNanos = System.nanoTime();
-        JobInstance existing = explorer.getJobInstance(AnnualReportJobConfiguration.JOB_NAME, params.toJobParameters());
+        JobInstance existing = explorer.getJobInstance(AnnualReportJobConfiguration.JOB_NAME, runLines.identity(params));
         if (existing != null && completed(existing)) {
             JobInstance newest = explorer.getLastJobInstance(AnnualReportJobConfiguration.JOB_NAME);
             boolean outputsThere = Files.exists(params.yearDir().resolve("run-summary.json"));
@@ -161,7 +161,7 @@ public class RunCommand implements Command {
 
         JobExecution execution;
         try {
-            execution = launcher.run(annualReportJob, new org.springframework.batch.core.JobParametersBuilder(params.toJobParameters())
+            execution = launcher.run(annualReportJob, new org.springframework.batch.core.JobParametersBuilder(runLines.identity(params))
                     .addString(NightlyReportBuilder.FORCE, String.valueOf(force), false).toJobParameters());
         } catch (JobExecutionAlreadyRunningException e) {
             err.println("Refused: a run for " + year + " with the same inputs is already in progress.");

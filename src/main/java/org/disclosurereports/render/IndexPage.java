@@ -101,6 +101,14 @@ public final class IndexPage {
 
     /** Entries are listed by agency code, so the page is the same whatever order reports finished in. */
     public String html(int year, List<IndexEntry> entries, List<InputFileLine> inputs) {
+        return html(year, entries, inputs, Map.of());
+    }
+
+    /**
+     * @param sealed issue #5: agencies whose report is sealed (published), with how many figures differ
+     *               now from the published ones (0: none; the differences are in CODE/sealed-differences.csv)
+     */
+    public String html(int year, List<IndexEntry> entries, List<InputFileLine> inputs, Map<String, Integer> sealed) {
         List<IndexEntry> sorted = entries.stream().sorted(Comparator.comparing(IndexEntry::agencyCode)).toList();
         long drafts = sorted.stream().filter(IndexEntry::draft).count();
         long rejected = inputs.stream().mapToLong(InputFileLine::rejected).sum();
@@ -109,6 +117,7 @@ public final class IndexPage {
                 "entries", sorted,
                 "inputs", List.copyOf(inputs),
                 "drafts", drafts,
-                "rejected", rejected));
+                "rejected", rejected,
+                "sealed", Map.copyOf(sealed)));
     }
 }

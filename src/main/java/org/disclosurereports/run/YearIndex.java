@@ -45,6 +45,6 @@ public final class YearIndex {
                 .toList();
         int year = summary.parameters().year();
         ReportFilesWriter.writeAtomically(yearDir.resolve("index.html"),
-                page.html(year, entries, inputs).getBytes(StandardCharsets.UTF_8));
+                page.html(year, entries, inputs, org.disclosurereports.seal.SealMarks.read(yearDir)).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -85,6 +85,7 @@ class NightlyOperationsConfiguration {
         RunParameters run = RunParameters.of(step.getJobParameters());
         boolean force = "true".equals(step.getJobParameters().getString(NightlyReportBuilder.FORCE));
         return new NightlyReportBuilder(reportBuilder, new TablesFromRecords(format, store), sealed,
-                new UnitFingerprint(dataSource, schema, format, run.templates()), run.yearDir(), run.year(), force);
+                new UnitFingerprint(dataSource, schema, format, run.templates()), run.yearDir(), run.year(), force,
+                org.disclosurereports.seal.FormatLabels.of(format.id()));
     }
 }

@@ -43,7 +43,7 @@ public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> 
     /** Non-identifying job parameter: build every unit even if unchanged (--force). */
     public static final String FORCE = "force";
     public static final String FINGERPRINT_FILE = ".fingerprint";
-    public static final String DIFFERENCES_FILE = "sealed-differences.csv";
+    public static final String DIFFERENCES_FILE = org.disclosurereports.seal.SealMarks.DIFFERENCES;
 
     private final ReportBuilder delegate;
     private final TablesFromRecords tables;
@@ -52,9 +52,11 @@ public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> 
     private final Path yearDir;
     private final int year;
     private final boolean force;
+    private final org.disclosurereports.seal.FormatLabels labels;
 
     public NightlyReportBuilder(ReportBuilder delegate, TablesFromRecords tables, SealedReports sealed, UnitFingerprint fingerprint,
-                                Path yearDir, int year, boolean force) {
+                                Path yearDir, int year, boolean force, org.disclosurereports.seal.FormatLabels labels) {
+        this.labels = labels;
         this.delegate = delegate;
         this.tables = tables;
         this.sealed = sealed;
@@ -72,8 +74,9 @@ public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> 
                 compareWithPublished(agency, published.get());
                 return null;
             }
-            String fp = fingerprint.of(agency.code(), year);
             Path dir = yearDir.resolve(agency.code());
+            org.disclosurereports.seal.SealMarks.clear(dir); // unsealed since (or never sealed)
+            String fp = fingerprint.of(agency.code(), year);
             if (!force && unchanged(dir, fp)) {
                 return null;
             }
@@ -105,16 +108,18 @@ public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> 
         StatutoryTables today = tables.agency(agency, year, Evidence.NONE);
         JsonNode now = TablesJson.JSON.readTree(TablesJson.write(today));
         List<TablesDiff.Change> changes = TablesDiff.between(TablesJson.JSON.readTree(published.tablesJson()), now);
+        org.disclosurereports.seal.SealMarks.write(yearDir.resolve(agency.code()), published);
         Path file = yearDir.resolve(agency.code()).resolve(DIFFERENCES_FILE);
         if (changes.isEmpty()) {
             Files.deleteIfExists(file);
             return;
         }
         List<String> lines = new ArrayList<>();
-        lines.add("agency_code,year,table,row,column,published,now,sealed_at,sealed_by");
+        lines.add("agency_code,year,table,row,column,published,now,row_label,column_label,sealed_at,sealed_by");
         for (TablesDiff.Change c : changes) {
             lines.add(String.join(",", csv(agency.code()), String.valueOf(year), csv(c.table()), csv(c.row()), csv(c.column()),
-                    csv(c.sealed()), csv(c.now()), csv(published.sealedAt().withNano(0).toString()), csv(published.sealedBy())));
+                    csv(c.sealed()), csv(c.now()), csv(labels.label(c.table(), c.row())), csv(labels.label(c.table(), c.column())),
+                    csv(published.sealedAt().withNano(0).toString()), csv(published.sealedBy())));
         }
         try {
             ReportFilesWriter.writeAtomically(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));

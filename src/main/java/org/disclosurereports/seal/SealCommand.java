@@ -80,6 +80,7 @@ public class SealCommand implements Command {
             }
             String by = Optional.ofNullable(options.optional("by")).orElse(System.getProperty("user.name", "unknown"));
             sealed.seal(agency, year, by, digest, pdfDigest, new String(json, StandardCharsets.UTF_8));
+            SealMarks.write(dir, sealed.find(agency, year).orElseThrow());
             System.out.println("Sealed " + agency + " " + year + " (tables.json sha256 " + digest.substring(0, 12)
                     + "…): nightly runs will not overwrite " + dir + " and will report any change of its figures.");
             return ExitCode.OK;

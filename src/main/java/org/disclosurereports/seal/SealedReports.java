@@ -32,6 +32,12 @@ public class SealedReports {
         return jdbc.queryForList("SELECT agency_code FROM sealed_report WHERE report_year = ? ORDER BY agency_code", String.class, year);
     }
 
+    /** One line per sealed report of the year: code and figures' digest. */
+    public List<String> sealState(int year) {
+        return jdbc.queryForList("SELECT agency_code, tables_sha256 FROM sealed_report WHERE report_year = ? ORDER BY agency_code", year)
+                .stream().map(r -> r.get("agency_code") + "=" + r.get("tables_sha256")).toList();
+    }
+
     public void seal(String agencyCode, int year, String by, String tablesSha256, String pdfSha256, String tablesJson) {
         jdbc.update("INSERT INTO sealed_report (agency_code, report_year, sealed_at, sealed_by, tables_sha256, pdf_sha256, tables_json) "
                 + "VALUES (?, ?, CURRENT_TIMESTAMP, ?, ?, ?, ?)", agencyCode, year, by, tablesSha256, pdfSha256, tablesJson);

@@ -69,7 +69,7 @@ public final class TablesDiff {
             String row = path.size() > 1 ? String.join(" / ", path.subList(0, path.size() - 1)) : "";
             String column = path.isEmpty() ? "" : path.get(path.size() - 1);
             if (row.isEmpty()) {
-                row = column;
+                row = path.isEmpty() ? table : column; // a figure of its own (processing_fees_yuan), or a row's only value
                 column = "";
             }
             out.add(new Change(table, row, column, text(a), text(b)));

@@ -39,7 +39,7 @@ public class UnsealCommand implements Command {
         int year = options.year();
         String agency = options.required("agency");
         if (sealed.unseal(agency, year)) {
-            System.out.println("Unsealed " + agency + " " + year + ": the next run builds the report again.");
+            System.out.println("Unsealed " + agency + " " + year + ": the next run (even with the same input files) builds the report again.");
         } else {
             System.out.println(agency + " " + year + " was not sealed.");
         }

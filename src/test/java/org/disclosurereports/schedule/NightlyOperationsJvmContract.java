@@ -156,5 +156,16 @@ abstract class NightlyOperationsJvmContract {
         assertThat(diff).anyMatch(l -> l.startsWith("SL-JD1,2024,table3,rows / carried_forward,total,"));
         assertThat(night.stdout()).contains("1 sealed (" + (diff.size() - 1) + " differences)");
         assertThat(night.stderr() + night.stdout()).contains("SL-JD1 2024 is sealed");
+        String index = Files.readString(out.resolve("2024/index.html"));
+        assertThat(index).contains("已定稿").contains("数据已变化" + (diff.size() - 1) + "处");
+
+        // The office corrects the published report: unsealed, the next night builds it again, and only it.
+        ChildJvm unseal = run("seal", work, List.of(), "unseal", "--year", "2024", "--agency", "SL-JD1");
+        assertThat(unseal.waitFor()).as(unseal.toString()).isZero();
+        ChildJvm rebuilt = run("seal", work, List.of(), "run", "--data", data.toString(), "--year", "2024", "--out", out.toString());
+        assertThat(rebuilt.waitFor()).as(rebuilt.toString()).isZero();
+        assertThat(rebuilt.stdout()).contains("reports 1 built, 9 unchanged, 0 sealed (0 differences)");
+        assertThat(out.resolve("2024/SL-JD1/sealed-differences.csv")).doesNotExist();
+        assertThat(Files.readAllBytes(out.resolve("2024/SL-JD1/tables.json"))).isNotEqualTo(tables);
     }
 }
