@@ -87,4 +87,11 @@ class JobDefinitionsTest {
             return e.getMessage();
         }
     }
+
+    @Test
+    void theShippedDemoDefinitionIsValid() throws Exception {
+        List<JobDefinition> jobs = JobDefinitions.load(Path.of("jobs"));
+        assertThat(jobs).extracting(JobDefinition::file).contains("demo.yaml");
+        assertThat(jobs.get(0).data()).isEqualTo(Path.of("sample-data").toAbsolutePath());
+    }
 }
