@@ -188,6 +188,15 @@ public class RunGuard {
         }
     }
 
+    /** Leases still held at shutdown (a run interrupted by SIGTERM) are released; a crash leaves them to expire. */
+    @jakarta.annotation.PreDestroy
+    void shutdown() {
+        heartbeat.shutdownNow();
+        for (RunLeases.Lease lease : List.copyOf(held)) {
+            release(lease);
+        }
+    }
+
     public RunLeases leases() {
         return leases;
     }
