@@ -156,6 +156,9 @@ public class RunGuard {
     }
 
     public void release(RunLeases.Lease lease) {
+        if (lease != null) {
+            lost.remove(lease.scope()); // the run that lost it has ended: later runs of this JVM (schedule mode) go on
+        }
         if (lease != null && held.remove(lease)) {
             try {
                 leases.release(lease);

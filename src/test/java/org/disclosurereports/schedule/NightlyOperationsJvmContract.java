@@ -63,6 +63,16 @@ abstract class NightlyOperationsJvmContract {
         return data;
     }
 
+    /** The buildReports step's time in the last run's run-summary.json. */
+    static double buildSeconds(Path out) {
+        for (var step : SampleData.read(out.resolve("2024/run-summary.json")).get("steps")) {
+            if (step.get("step").asText().equals("buildReports")) {
+                return step.get("seconds").asDouble();
+            }
+        }
+        throw new AssertionError("no buildReports step in run-summary.json");
+    }
+
     @Test
     void aRunKilledInIngestAndAgainInRenderingResumesToTheSameOutputsAsACleanRun() throws Exception {
         Path data = bigData();
@@ -133,6 +143,7 @@ abstract class NightlyOperationsJvmContract {
         Path work = tmp.resolve("w");
         String[] cmd = {"run", "--data", data.toString(), "--year", "2024", "--out", out.toString()};
         assertThat(run("seal", work, List.of(), cmd).waitFor()).isZero();
+        double firstBuild = buildSeconds(out);
         ChildJvm seal = run("seal", work, List.of(), "seal", "--out", out.toString(), "--year", "2024", "--agency", "SL-JD1", "--by", "办公室");
         assertThat(seal.waitFor()).as(seal.toString()).isZero();
         byte[] pdf = Files.readAllBytes(out.resolve("2024/SL-JD1/report.pdf"));
@@ -147,6 +158,8 @@ abstract class NightlyOperationsJvmContract {
         assertThat(night.waitFor()).as(night.toString()).isZero();
         // Nothing else changed: the other nine are not built again; the sealed one is compared, not rebuilt.
         assertThat(night.stdout()).contains("reports 0 built, 9 unchanged, 1 sealed (");
+        // ... which the timings show: ten reports rendered, against fingerprints compared.
+        assertThat(buildSeconds(out)).as("buildReports seconds, first night %s", firstBuild).isLessThan(firstBuild / 2);
         assertThat(Files.readAllBytes(out.resolve("2024/SL-JD1/report.pdf"))).isEqualTo(pdf);
         assertThat(Files.readAllBytes(out.resolve("2024/SL-JD1/tables.json"))).isEqualTo(tables);
         List<String> diff = Files.readAllLines(out.resolve("2024/SL-JD1/sealed-differences.csv"), StandardCharsets.UTF_8);
