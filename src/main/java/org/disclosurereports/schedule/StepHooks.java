@@ -40,14 +40,16 @@ public class StepHooks implements JobExecutionListener, StepExecutionListener, C
 
     private final RunGuard guard;
     private final InputSchema schema;
+    private final org.disclosurereports.records.RecordStore store;
     private final TestHooks testHooks;
     private final Duration progressInterval;
     private final Map<Long, RunLeases.Lease> loadTurns = new ConcurrentHashMap<>();
     private final Map<Long, Progress> progress = new ConcurrentHashMap<>();
 
-    public StepHooks(RunGuard guard, InputSchema schema, @Value("${disclosure.progress.seconds:10}") long progressSeconds) {
+    public StepHooks(RunGuard guard, InputSchema schema, org.disclosurereports.records.RecordStore store, @Value("${disclosure.progress.seconds:10}") long progressSeconds) {
         this.guard = guard;
         this.schema = schema;
+        this.store = store;
         this.testHooks = TestHooks.fromSystemProperties();
         this.progressInterval = Duration.ofSeconds(progressSeconds);
     }
@@ -79,7 +81,23 @@ public class StepHooks implements JobExecutionListener, StepExecutionListener, C
         if ("buildReports".equals(step.getStepName())) {
             releaseLoadTurn(step.getJobExecutionId());
         }
+        if (step.getStatus() == org.springframework.batch.core.BatchStatus.FAILED) {
+            // Say where: the file a load step was reading (and how far it got), or the report step.
+            String where = step.getStepName().startsWith("load") && !"loadAgencies".equals(step.getStepName())
+                    ? fileOf(step) + " after " + step.getReadCount() + " rows read in this attempt" : step.getStepName();
+            step.getFailureExceptions().forEach(t -> log.error("{} failed in {}: {}", step.getStepName(), where,
+                    org.disclosurereports.cli.Cli.sentence(t)));
+        }
         return null;
+    }
+
+    private String fileOf(StepExecution step) {
+        String name = step.getStepName().substring(4);
+        try {
+            return schema.kind(Character.toLowerCase(name.charAt(0)) + name.substring(1)).fileName();
+        } catch (RuntimeException e) {
+            return step.getStepName();
+        }
     }
 
     @Override
@@ -122,7 +140,7 @@ public class StepHooks implements JobExecutionListener, StepExecutionListener, C
         try {
             RunParameters run = RunParameters.of(step.getJobParameters());
             if (step.getStepName().equals("buildReports")) {
-                return run.allAgencies() ? 0 : 1;
+                return run.allAgencies() ? store.agenciesOfLoad(step.getJobExecution().getJobInstance().getInstanceId()).size() : 1;
             }
             String name = step.getStepName().substring(4);
             RecordKind kind = schema.kind(Character.toLowerCase(name.charAt(0)) + name.substring(1));

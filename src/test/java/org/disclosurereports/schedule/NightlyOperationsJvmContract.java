@@ -77,8 +77,11 @@ abstract class NightlyOperationsJvmContract {
     void aRunKilledInIngestAndAgainInRenderingResumesToTheSameOutputsAsACleanRun() throws Exception {
         Path data = bigData();
         Path cleanOut = tmp.resolve("clean-out");
-        ChildJvm clean = run("clean", tmp.resolve("clean"), List.of(), "run", "--data", data.toString(), "--year", "2024", "--out", cleanOut.toString());
+        ChildJvm clean = run("clean", tmp.resolve("clean"), List.of("-Ddisclosure.progress.seconds=1"), "run", "--data", data.toString(),
+                "--year", "2024", "--out", cleanOut.toString());
         assertThat(clean.waitFor()).as(clean.toString()).isZero();
+        // Under cron (no terminal): progress as log lines, with the rate.
+        assertThat(clean.stdout()).containsPattern("(loadApplications|buildReports): \\d+ items.*, \\d+/s");
 
         Path out = tmp.resolve("out");
         String[] cmd = {"run", "--data", data.toString(), "--year", "2024", "--out", out.toString()};
