@@ -7,6 +7,10 @@ import org.disclosurereports.ingest.InputSet;
 import org.disclosurereports.run.AnnualReportJobConfiguration;
 import org.disclosurereports.run.RunParameters;
 import org.disclosurereports.run.RunSummary;
+import org.disclosurereports.schedule.NightlyReportBuilder;
+import org.disclosurereports.schedule.RunGuard;
+import org.disclosurereports.schedule.RunLeases;
+import org.disclosurereports.schedule.RunLines;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
@@ -40,16 +44,20 @@ public class RunCommand implements Command {
     private final JobExplorer explorer;
     private final InputSchema schema;
     private final org.disclosurereports.sources.SourceLaunch sources;
+    private final RunGuard guard;
+    private final RunLines runLines;
     private final PrintStream stdout = System.out;
     private final PrintStream err = System.err;
 
     public RunCommand(JobLauncher launcher, Job annualReportJob, JobExplorer explorer, InputSchema schema,
-                      org.disclosurereports.sources.SourceLaunch sources) {
+                      org.disclosurereports.sources.SourceLaunch sources, RunGuard guard, RunLines runLines) {
+        this.sources = sources;
+        this.guard = guard;
+        this.runLines = runLines;
         this.launcher = launcher;
         this.annualReportJob = annualReportJob;
         this.explorer = explorer;
         this.schema = schema;
-        this.sources = sources;
     }
 
     @Override
@@ -141,7 +149,26 @@ public class RunCommand implements Command {
         RunParameters params = new RunParameters(inputs.directory(), year, out, agency == null ? RunParameters.ALL_AGENCIES : agency,
                 inputs.digest(), inputs.encodings(), options.flag("force") ? System.currentTimeMillis() : 0, templates);
 
-        JobInstance existing = explorer.getJobInstance(AnnualReportJobConfiguration.JOB_NAME, params.toJobParameters());
+        // --- issue #5: one run per scope at a time; executions a crash left STARTED are failed so they resume.
+        RunLeases.Lease lease;
+        try {
+            lease = guard.acquireRun(params);
+        } catch (RunGuard.AlreadyRunning e) {
+            err.println(e.getMessage());
+            return ExitCode.ALREADY_RUNNING;
+        }
+        try {
+            return launch(params, options.flag("force"), pull);
+        } finally {
+            guard.release(lease);
+        }
+    }
+
+    /** @param pull a pull from a source database (issue #8), or null: a pull is never "up to date" */
+    private ExitCode launch(RunParameters params, boolean force, org.disclosurereports.sources.SourceLaunch.Prepared pull) {
+        int year = params.year();
+        long startedNanos = System.nanoTime();
+        JobInstance existing = explorer.getJobInstance(AnnualReportJobConfiguration.JOB_NAME, runLines.identity(params));
         if (pull == null && existing != null && completed(existing)) {
             JobInstance newest = explorer.getLastJobInstance(AnnualReportJobConfiguration.JOB_NAME);
             boolean outputsThere = Files.exists(params.yearDir().resolve("run-summary.json"));
@@ -158,7 +185,9 @@ public class RunCommand implements Command {
 
         JobExecution execution;
         try {
-            execution = launcher.run(annualReportJob, pull == null ? params.toJobParameters() : pull.addTo(params.toJobParameters()));
+            var jobParameters = new org.springframework.batch.core.JobParametersBuilder(runLines.identity(params))
+                    .addString(NightlyReportBuilder.FORCE, String.valueOf(force), false).toJobParameters();
+            execution = launcher.run(annualReportJob, pull == null ? jobParameters : pull.addTo(jobParameters));
         } catch (JobExecutionAlreadyRunningException e) {
             err.println("Refused: a run for " + year + " with the same inputs is already in progress.");
             return ExitCode.ALREADY_RUNNING;
@@ -169,6 +198,7 @@ public class RunCommand implements Command {
         RunSummary summary = RunSummary.collect(explorer, execution, schema);
         summary.print(stdout);
         printRejects(summary);
+        stdout.println(runLines.of(execution, summary, System.nanoTime() - startedNanos).text()); // issue #5
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             stdout.printf("Built %d report%s for %d. Open %s%n", summary.reportsBuilt(), summary.reportsBuilt() == 1 ? "" : "s",
                     year, params.yearDir().resolve("index.html"));

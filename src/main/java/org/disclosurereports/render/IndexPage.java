@@ -155,14 +155,18 @@ public final class IndexPage {
     public record FailedReport(String agencyCode, String agencyName, boolean summary, String reason) {}
 
     public String html(int year, List<IndexEntry> entries, List<InputFileLine> inputs) {
-        return html(year, entries, inputs, List.of());
+        return html(year, entries, inputs, List.of(), Map.of());
     }
 
     /**
      * Entries are listed in tree order (a summary before its agency's own report, then the children),
      * by code among siblings, so the page is the same whatever order reports finished in.
+     *
+     * @param sealed agencies whose report is sealed (published), with how many figures differ now from
+     *               the published ones (0: none; the differences are in CODE/sealed-differences.csv)
      */
-    public String html(int year, List<IndexEntry> entries, List<InputFileLine> inputs, List<FailedReport> failed) {
+    public String html(int year, List<IndexEntry> entries, List<InputFileLine> inputs, List<FailedReport> failed,
+                       Map<String, Integer> sealed) {
         List<IndexEntry> sorted = entries.stream().sorted(Comparator.comparing(IndexEntry::treePath)
                 .thenComparing(e -> !e.summary()).thenComparing(IndexEntry::agencyCode)).toList();
         long drafts = sorted.stream().filter(IndexEntry::draft).count();
@@ -175,6 +179,7 @@ public final class IndexPage {
                 "drafts", drafts,
                 "rejected", rejected,
                 "missing", missing,
-                "failed", List.copyOf(failed)));
+                "failed", List.copyOf(failed),
+                "sealed", Map.copyOf(sealed)));
     }
 }

@@ -326,12 +326,14 @@ public class AnnualReportJobConfiguration {
      */
     @Bean
     Step buildReports(JobRepository repository, PlatformTransactionManager tx, AgencyItemReader reportAgencies,
-                      ReportBuilder reportBuilder, ReportFilesWriter reportFilesWriter) {
+                      // issue #5: sealed reports kept, unchanged units skipped, the rest built by reportBuilder
+                      org.disclosurereports.schedule.NightlyReportBuilder nightlyReportBuilder,
+                      ReportFilesWriter reportFilesWriter) {
         UnitFailures.Listener failures = new UnitFailures.Listener();
         return new StepBuilder("buildReports", repository)
                 .<Agency, BuiltReport>chunk(REPORT_CHUNK, tx)
                 .reader(reportAgencies)
-                .processor(reportBuilder)
+                .processor(nightlyReportBuilder)
                 .writer(reportFilesWriter)
                 .faultTolerant()
                 .skip(UnitFailed.class)

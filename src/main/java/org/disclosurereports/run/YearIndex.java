@@ -76,7 +76,7 @@ public final class YearIndex {
                 .toList();
         int year = summary.parameters().year();
         ReportFilesWriter.writeAtomically(yearDir.resolve("index.html"),
-                page.html(year, entries, inputs, failures).getBytes(StandardCharsets.UTF_8));
+                page.html(year, entries, inputs, failures, org.disclosurereports.seal.SealMarks.read(yearDir)).getBytes(StandardCharsets.UTF_8));
     }
 
     private static IndexPage.IndexEntry place(AgencyTree tree, IndexPage.IndexEntry e, String source, List<String> checks) {

@@ -165,7 +165,9 @@ abstract class AuditedRunContract {
         }
         try (Stream<Path> files = Files.walk(a.resolve("2024"))) {
             Set<String> present = new HashSet<>();
-            files.filter(Files::isRegularFile).forEach(f -> present.add(a.resolve("2024").relativize(f).toString()));
+            // Dot files are bookkeeping (temporary names, the nightly fingerprints), not outputs.
+            files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                    .forEach(f -> present.add(a.resolve("2024").relativize(f).toString()));
             present.remove(RunManifest.FILE);
             assertThat(listed).isEqualTo(present);
         }
