@@ -324,13 +324,34 @@ public class AnnualReportJobConfiguration {
      * skipped and recorded with its reason ({@link UnitFailures}), and the others are still built.
      * A failure to write files is not a data problem: it fails the step, and a restart resumes it.
      */
+    /**
+     * Reports of different units are independent: the units are split into stable partitions
+     * ({@link UnitPartitioner}) that workers build side by side, {@code disclosure.build.partitions}
+     * of them (default: one per processor). A restart rebuilds only the partitions that failed.
+     */
     @Bean
-    Step buildReports(JobRepository repository, PlatformTransactionManager tx, AgencyItemReader reportAgencies,
-                      // issue #5: sealed reports kept, unchanged units skipped, the rest built by reportBuilder
-                      org.disclosurereports.schedule.NightlyReportBuilder nightlyReportBuilder,
-                      ReportFilesWriter reportFilesWriter) {
-        UnitFailures.Listener failures = new UnitFailures.Listener();
+    Step buildReports(JobRepository repository, Step buildReportsPartition,
+                      org.springframework.batch.core.partition.support.Partitioner unitPartitioner,
+                      @Value("${disclosure.build.partitions:0}") int configured) {
+        int partitions = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+        org.springframework.core.task.SimpleAsyncTaskExecutor workers = new org.springframework.core.task.SimpleAsyncTaskExecutor("build-");
+        workers.setConcurrencyLimit(partitions);
         return new StepBuilder("buildReports", repository)
+                .partitioner("buildReportsPartition", unitPartitioner)
+                .step(buildReportsPartition)
+                .gridSize(partitions)
+                .taskExecutor(workers)
+                .build();
+    }
+
+    /** One partition of the units: a chunk-oriented step that skips (and records) a unit whose data fails. */
+    @Bean
+    Step buildReportsPartition(JobRepository repository, PlatformTransactionManager tx, AgencyItemReader reportAgencies,
+                               // issue #5: sealed reports kept, unchanged units skipped, the rest built by reportBuilder
+                               org.disclosurereports.schedule.NightlyReportBuilder nightlyReportBuilder,
+                               ReportFilesWriter reportFilesWriter) {
+        UnitFailures.Listener failures = new UnitFailures.Listener();
+        return new StepBuilder("buildReportsPartition", repository)
                 .<Agency, BuiltReport>chunk(REPORT_CHUNK, tx)
                 .reader(reportAgencies)
                 .processor(nightlyReportBuilder)
@@ -340,8 +361,14 @@ public class AnnualReportJobConfiguration {
                 .skipLimit(Integer.MAX_VALUE)
                 .noRollback(UnitFailed.class)
                 .listener((org.springframework.batch.core.SkipListener<Agency, BuiltReport>) failures)
-                .listener((org.springframework.batch.core.StepExecutionListener) failures)
                 .build();
+    }
+
+    @Bean
+    @StepScope
+    org.springframework.batch.core.partition.support.Partitioner unitPartitioner(@Value("#{stepExecution}") StepExecution step,
+                                                                                 RecordStore store) {
+        return new UnitPartitioner(unitsOfRun(step, store));
     }
 
     /**
@@ -368,19 +395,13 @@ public class AnnualReportJobConfiguration {
     @Bean
     @StepScope
     AgencyItemReader reportAgencies(@Value("#{stepExecution}") StepExecution step, RecordStore store) {
-        RunParameters run = RunParameters.of(step.getJobParameters());
-        long load = loadId(step);
-        return new AgencyItemReader(() -> {
-            List<Agency> agencies = store.agenciesOfLoad(load);
-            if (run.allAgencies()) {
-                return agencies;
-            }
-            List<Agency> one = agencies.stream().filter(a -> a.code().equals(run.agency())).toList();
-            if (one.isEmpty()) {
-                throw new InputRefused("there is no agency " + run.agency() + " in agencies.csv (or its row was rejected)");
-            }
-            return one;
-        });
+        List<String> codes = UnitPartitioner.codes(step.getExecutionContext());
+        if (codes == null) {
+            return new AgencyItemReader(() -> unitsOfRun(step, store));
+        }
+        // A partition: its own units, by code, as the partitioner listed them.
+        return new AgencyItemReader(() -> codes.stream().map(c -> store.agency(c)
+                .orElseThrow(() -> new IllegalStateException("agency " + c + " of partition " + step.getStepName() + " is gone"))).toList());
     }
 
     @Bean
@@ -392,6 +413,20 @@ public class AnnualReportJobConfiguration {
         var unitTables = new org.disclosurereports.returns.UnitTables(format, records::agency, returns::figures);
         return new ReportBuilder(format, unitTables, new ReportRenderer(format, run.templates()), run.year(),
                 org.disclosurereports.workplan.ComplianceSupplement.forRun(format, store, run.data(), run.year()));
+    }
+
+    /** The units whose reports a run builds: every agency of its load, or the one it names. */
+    static List<Agency> unitsOfRun(StepExecution step, RecordStore store) {
+        RunParameters run = RunParameters.of(step.getJobParameters());
+        List<Agency> agencies = store.agenciesOfLoad(loadId(step));
+        if (run.allAgencies()) {
+            return agencies;
+        }
+        List<Agency> one = agencies.stream().filter(a -> a.code().equals(run.agency())).toList();
+        if (one.isEmpty()) {
+            throw new InputRefused("there is no agency " + run.agency() + " in agencies.csv (or its row was rejected)");
+        }
+        return one;
     }
 
     @Bean

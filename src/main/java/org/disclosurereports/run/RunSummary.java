@@ -86,12 +86,18 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
                 .map(s -> new StepLine(s.getStepName(), s.getStatus().name(), round(seconds.get(s.getStepName())),
                         reads.get(s.getStepName()), writes.get(s.getStepName())))
                 .toList();
-        long built = writes.getOrDefault("buildReports", 0L);
+        // Reports are written by the partitions of buildReports; their counts survive a crash, which the
+        // partition manager's aggregate (written only when the step ends) does not.
+        long built = writes.entrySet().stream().filter(e -> e.getKey().startsWith(REPORT_PARTITION_PREFIX))
+                .mapToLong(Map.Entry::getValue).sum();
         List<String> failures = execution.getAllFailureExceptions().stream().map(RunSummary::describe).distinct().toList();
         return new RunSummary(execution.getJobInstance().getInstanceId(), execution.getId(), execution.getStatus(), run,
                 files, steps, built, failures, all.get(0).getStartTime(), execution.getEndTime(),
                 UnitFailures.of(explorer, execution));
     }
+
+    /** Worker steps of buildReports: {@code buildReportsPartition:units-0}, … */
+    public static final String REPORT_PARTITION_PREFIX = "buildReportsPartition:";
 
     /** Spring Batch keeps some counts as int and some as long. */
     static long number(ExecutionContext c, String key, long otherwise) {

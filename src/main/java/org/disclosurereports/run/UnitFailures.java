@@ -28,23 +28,16 @@ public final class UnitFailures {
 
     private UnitFailures() {}
 
-    /** Skip listener of buildReports: records a unit whose build threw {@link UnitFailed}. */
-    public static final class Listener implements SkipListener<Agency, BuiltReport>, StepExecutionListener {
-        private StepExecution step;
-
-        @Override
-        public void beforeStep(StepExecution stepExecution) {
-            this.step = stepExecution;
-        }
-
-        @Override
-        public ExitStatus afterStep(StepExecution stepExecution) {
-            return null;
-        }
-
+    /**
+     * Skip listener of the report partitions: records a unit whose build threw {@link UnitFailed} in
+     * the context of the partition that skipped it. One instance serves partitions running side by
+     * side, so it keeps no state: the partition is the step bound to the calling worker thread.
+     */
+    public static final class Listener implements SkipListener<Agency, BuiltReport> {
         @Override
         public void onSkipInProcess(Agency agency, Throwable t) {
             String reason = t instanceof UnitFailed f ? f.reason() : RunSummary.describe(t);
+            StepExecution step = org.springframework.batch.core.scope.context.StepSynchronizationManager.getContext().getStepExecution();
             record(step.getExecutionContext(), agency.code(), reason);
         }
     }

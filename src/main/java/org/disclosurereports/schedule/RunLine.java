@@ -34,7 +34,7 @@ public record RunLine(String text, long built, long unchanged, long sealed, long
         all.add(execution);
         for (JobExecution e : all) {
             for (StepExecution s : e.getStepExecutions()) {
-                if (s.getStepName().equals("buildReports")) {
+                if (s.getStepName().startsWith(org.disclosurereports.run.RunSummary.REPORT_PARTITION_PREFIX)) {
                     filtered += s.getFilterCount();
                 }
             }

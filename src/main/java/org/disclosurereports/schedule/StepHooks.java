@@ -36,7 +36,17 @@ public class StepHooks implements JobExecutionListener, StepExecutionListener, C
     /** Steps that read or change the shared records: they take the load turn. buildReports holds it until its reader opened. */
     static final Set<String> LOAD_PHASE = Set.of("inspectInputs", "loadAgencies", "loadApplications", "loadFilings",
             "loadEnforcement", "loadAppeals", "pruneReplaced", "buildReports");
-    static final Set<String> WITH_PROGRESS = Set.of("loadApplications", "loadFilings", "loadEnforcement", "loadAppeals", "buildReports");
+    static final Set<String> WITH_PROGRESS = Set.of("loadApplications", "loadFilings", "loadEnforcement", "loadAppeals", "buildReportsPartition");
+
+    /**
+     * The step as the hooks know it: a partition of buildReports ({@code buildReportsPartition:units-0})
+     * is buildReportsPartition, whichever partition it is.
+     */
+    static String stepOf(StepExecution step) {
+        String name = step.getStepName();
+        int colon = name.indexOf(':');
+        return colon < 0 ? name : name.substring(0, colon);
+    }
 
     private final RunGuard guard;
     private final InputSchema schema;
@@ -56,7 +66,7 @@ public class StepHooks implements JobExecutionListener, StepExecutionListener, C
 
     @Override
     public void beforeStep(StepExecution step) {
-        testHooks.beforeStep(step.getStepName());
+        testHooks.beforeStep(stepOf(step).equals("buildReportsPartition") ? "buildReports" : step.getStepName());
         long job = step.getJobExecutionId();
         if (LOAD_PHASE.contains(step.getStepName()) && !loadTurns.containsKey(job)) {
             try {
@@ -66,7 +76,7 @@ public class StepHooks implements JobExecutionListener, StepExecutionListener, C
                 throw new IllegalStateException("interrupted while waiting for the load turn", e);
             }
         }
-        if (WITH_PROGRESS.contains(step.getStepName())) {
+        if (WITH_PROGRESS.contains(stepOf(step))) {
             progress.put(step.getId(), new Progress(step.getStepName(), total(step), System.console() != null, progressInterval,
                     System::nanoTime, System.out, log::info));
         }
@@ -107,11 +117,12 @@ public class StepHooks implements JobExecutionListener, StepExecutionListener, C
             throw new IllegalStateException("this run lost its lease (" + guard.lostDescription()
                     + ") to another run after it was silent too long; stopping so the two do not overwrite each other");
         }
-        // The reports' reader has opened (it lists the agencies of this run's load): other runs may load now.
-        if ("buildReports".equals(step.getStepName())) {
+        // The reports' partitions hold their agency lists: other runs may load now.
+        boolean reports = stepOf(step).equals("buildReportsPartition");
+        if (reports) {
             releaseLoadTurn(step.getJobExecutionId());
         }
-        testHooks.beforeChunk(step.getStepName(), step.getCommitCount());
+        testHooks.beforeChunk(reports ? "buildReports" : step.getStepName(), step.getCommitCount());
     }
 
     @Override
@@ -139,8 +150,9 @@ public class StepHooks implements JobExecutionListener, StepExecutionListener, C
     private long total(StepExecution step) {
         try {
             RunParameters run = RunParameters.of(step.getJobParameters());
-            if (step.getStepName().equals("buildReports")) {
-                return run.allAgencies() ? store.agenciesOfLoad(step.getJobExecution().getJobInstance().getInstanceId()).size() : 1;
+            if (stepOf(step).equals("buildReportsPartition")) {
+                var codes = org.disclosurereports.run.UnitPartitioner.codes(step.getExecutionContext());
+                return codes == null ? 0 : codes.size();
             }
             String name = step.getStepName().substring(4);
             RecordKind kind = schema.kind(Character.toLowerCase(name.charAt(0)) + name.substring(1));
