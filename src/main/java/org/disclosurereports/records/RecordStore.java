@@ -75,24 +75,25 @@ public class RecordStore {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        // Filter on the last key column (the id) in SQL and match the whole key in Java: simple and portable.
+        // Look the rows up by the last key column (the id: indexed, see V9) and match the whole key and
+        // the load in Java: one indexed predicate, so no database can choose to scan the load instead.
         String idColumn = key.get(key.size() - 1);
         Set<Object> ids = new LinkedHashSet<>();
         keys.forEach(k -> ids.add(k.get(k.size() - 1)));
-        String sql = "SELECT " + String.join(", ", key) + ", source_line FROM " + table + " WHERE load_id = ? AND "
+        String sql = "SELECT " + String.join(", ", key) + ", load_id, source_line FROM " + table + " WHERE "
                 + idColumn + " IN (" + SqlDialect.placeholders(ids.size()) + ")";
-        List<Object> args = new ArrayList<>();
-        args.add(loadId);
-        args.addAll(ids);
         Map<List<Object>, Long> found = new HashMap<>();
         jdbc.query(sql, rs -> {
+            if (rs.getLong(key.size() + 1) != loadId) {
+                return;
+            }
             List<Object> k = new ArrayList<>();
             for (int i = 1; i <= key.size(); i++) {
                 Object v = rs.getObject(i);
                 k.add(v instanceof Number n && !(v instanceof BigDecimal) ? Integer.valueOf(n.intValue()) : v);
             }
-            found.put(k, rs.getLong(key.size() + 1));
-        }, args.toArray());
+            found.put(k, rs.getLong(key.size() + 2));
+        }, ids.toArray());
         return found;
     }
 
