@@ -25,3 +25,30 @@ for name, b, rss in rows:
 print("\nSteps (seconds):\n")
 for name, b, rss in rows:
     print(f"- {name}: " + ", ".join(f"{k} {v}" for k, v in b["steps_seconds"].items()))
+
+# The targets of the scale issue, checked against the largest run of each database: met, or missed by how much.
+print("\nTargets (on this machine, -Xmx2g):\n")
+by_db = {}
+for name, b, rss in rows:
+    db, scale = name.split("-", 1)
+    by_db.setdefault(db, []).append((float(scale), b, rss))
+for db, runs in sorted(by_db.items()):
+    runs.sort()
+    scale, b, rss = runs[-1]
+    def verdict(ok, text):
+        return ("met" if ok else "MISSED") + ": " + text
+    lines = []
+    if scale >= 1:
+        lines.append(verdict(b["wall_seconds"] < 300, f"province end to end {b['wall_seconds']} s, target < 300 s"
+                             + ("" if b["wall_seconds"] < 300 else f" ({b['wall_seconds'] / 300:.1f}x over)")))
+    lines.append(verdict(b["ingest_vs_bare_jdbc"] <= 1.5, f"ingest {b['ingest_vs_bare_jdbc']}x the bare JDBC insert, target <= 1.5x"))
+    lines.append(verdict(b["aggregate_vs_hand_sql"] <= 1.0, f"aggregation {b['aggregate_vs_hand_sql']}x the hand-written SQL, target <= 1x"))
+    lines.append(verdict(b["reports_per_second"] >= 50, f"{b['reports_per_second']} reports/s (HTML and PDF), target >= 50"
+                         + ("" if b["reports_per_second"] >= 50 else f" ({50 / max(b['reports_per_second'], 0.001):.1f}x short)")))
+    heaps = [(s, b2["peak_heap_mb"]) for s, b2, _ in runs]
+    growth = ", ".join(f"{s:g}: {h} MB" for s, h in heaps)
+    flat = len(heaps) < 2 or heaps[-1][1] <= 4 * max(heaps[0][1], 1)
+    lines.append(verdict(flat, f"peak heap by scale {growth} (flat in the number of units: at most 4x from 1 % to 100 %)"))
+    print(f"- {db} at scale {scale:g}:")
+    for l in lines:
+        print(f"  - {l}")

@@ -30,6 +30,6 @@ public final class HolidayStore {
 
     /** A holidays.csv given in a load is the whole set of overrides: rows it no longer has go. */
     public int pruneNotInLoad(long loadId) {
-        return store.jdbc().update("DELETE FROM holiday WHERE load_id <> ?", loadId);
+        return store.jdbc().update("DELETE FROM holiday WHERE load_id < ?", loadId);
     }
 }

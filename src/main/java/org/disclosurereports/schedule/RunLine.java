@@ -62,14 +62,38 @@ public record RunLine(String text, long built, long unchanged, long sealed, long
             }
         }
         sealed = scopeCodes.stream().filter(sealedCodes::contains).count();
+        long[] findings = validationFindings(yearDir, scopeCodes);
         long unchanged = Math.max(0, filtered - sealed);
         String files = summary.files().stream()
                 .map(f -> f.file() + " " + f.read() + "/" + f.loaded() + "/" + f.rejected())
                 .collect(Collectors.joining(", "));
         String scope = summary.parameters().allAgencies() ? "all" : summary.parameters().agency();
-        String text = String.format(Locale.ROOT, "RUN %d %s: %s in %.1f s | %s (read/loaded/rejected) | reports %d built, %d unchanged, %d sealed (%d differences) | %d rows rejected",
+        String text = String.format(Locale.ROOT, "RUN %d %s: %s in %.1f s | %s (read/loaded/rejected) | reports %d built, %d unchanged, %d sealed (%d differences) | %d rows rejected | validation %d blocking, %d warnings",
                 summary.parameters().year(), scope, execution.getStatus(), elapsedNanos / 1e9,
-                files.isEmpty() ? "no files" : files, summary.reportsBuilt(), unchanged, sealed, differences, summary.rejectedRows());
+                files.isEmpty() ? "no files" : files, summary.reportsBuilt(), unchanged, sealed, differences, summary.rejectedRows(),
+                findings[0], findings[1]);
         return new RunLine(text, summary.reportsBuilt(), unchanged, sealed, differences);
+    }
+
+    /**
+     * Blocking findings and warnings of the audit rule catalogue over the reports of the run's scope,
+     * from each report's validation.json (built this night or kept from an earlier one).
+     */
+    static long[] validationFindings(Path yearDir, java.util.Collection<String> scopeCodes) {
+        long[] counts = new long[2];
+        for (String code : scopeCodes) {
+            Path file = yearDir.resolve(code).resolve("validation.json");
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try {
+                var v = org.disclosurereports.tables.TablesJson.JSON.readTree(file.toFile());
+                counts[0] += v.path("blocking").asLong();
+                counts[1] += v.path("warnings").asLong();
+            } catch (IOException e) {
+                // the line is informative only
+            }
+        }
+        return counts;
     }
 }

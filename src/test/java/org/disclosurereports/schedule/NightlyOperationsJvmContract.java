@@ -191,4 +191,40 @@ abstract class NightlyOperationsJvmContract {
         assertThat(out.resolve("2024/SL-JD1/sealed-differences.csv")).doesNotExist();
         assertThat(Files.readAllBytes(out.resolve("2024/SL-JD1/tables.json"))).isNotEqualTo(tables);
     }
+
+    @Test
+    void scheduleModeRunsTheJobDefinitionsWhenTheirCronFires() throws Exception {
+        Path jobs = tmp.resolve("jobs");
+        Files.createDirectories(jobs);
+        Path out = tmp.resolve("out");
+        Files.writeString(jobs.resolve("nightly.yaml"), """
+                # every second: the test waits for one firing
+                cron: "* * * * * *"
+                data: %s
+                out: %s
+                years: [2024]
+                agencies: [SL-JD1, SL-JD2]
+                """.formatted(SampleData.DIR, out));
+        ChildJvm schedule = ChildJvm.start(tmp.resolve("s"), List.of(), withDatabase("schedule", "schedule", "--jobs", jobs.toString(), "--runs", "1"));
+        assertThat(schedule.waitFor()).as(schedule.toString()).isZero();
+        assertThat(schedule.stdout()).contains("RUN 2024 SL-JD1: COMPLETED").contains("RUN 2024 SL-JD2: COMPLETED");
+        assertThat(out.resolve("2024/SL-JD1/report.pdf")).exists();
+        assertThat(out.resolve("2024/SL-JD2/report.pdf")).exists();
+
+        Files.writeString(jobs.resolve("broken.yaml"), """
+                cron: "every night"
+                data: %s
+                out: %s
+                years: [2024]
+                """.formatted(SampleData.DIR, out));
+        ChildJvm refused = ChildJvm.start(tmp.resolve("s"), List.of(), withDatabase("schedule", "schedule", "--jobs", jobs.toString()));
+        assertThat(refused.waitFor()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.stderr()).contains("broken.yaml: field 'cron': 'every night' is not a cron expression");
+    }
+
+    private List<String> withDatabase(String db, String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(database(db));
+        return all;
+    }
 }
