@@ -68,6 +68,24 @@ public final class MySqlServer implements ExecutionCondition {
         return URL + name + OPTIONS;
     }
 
+    private static final java.util.List<String> FRESH = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FRESH.forEach(MySqlServer::dropDatabase)));
+    }
+
+    /**
+     * Points Spring's datasource at a fresh database of its own (for a {@code @DynamicPropertySource}),
+     * dropped when the test JVM ends.
+     */
+    public static void useFreshDatabase(org.springframework.test.context.DynamicPropertyRegistry registry, String prefix) {
+        String url = createDatabase(prefix);
+        FRESH.add(url);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+    }
+
     public static void dropDatabase(String jdbcUrl) {
         String name = jdbcUrl.substring(URL.length(), jdbcUrl.indexOf('?'));
         try (Connection c = DriverManager.getConnection(URL + OPTIONS, USER, PASSWORD); Statement s = c.createStatement()) {
