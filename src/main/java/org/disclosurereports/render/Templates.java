@@ -15,15 +15,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 
-/** FreeMarker set up for the report templates: one configuration per renderer, templates cached by it. */
-final class Templates {
+/**
+ * FreeMarker set up for the project's templates (HTML auto-escaping, UTF-8, exact numbers): one
+ * configuration per user, templates cached by it. Reports, the index and the auditors' pages share it.
+ */
+public final class Templates {
 
     private final Configuration configuration;
 
     /** @param templateDir a directory of templates, or null for the defaults shipped at classpath {@code templates/} */
     Templates(Path templateDir) {
+        this(loader(templateDir));
+    }
+
+    /** Templates shipped in the jar under {@code folder} (e.g. {@code audit}). */
+    public static Templates classpath(String folder) {
+        return new Templates(new ClassTemplateLoader(Templates.class.getClassLoader(), folder));
+    }
+
+    private Templates(TemplateLoader loader) {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
-        cfg.setTemplateLoader(loader(templateDir));
+        cfg.setTemplateLoader(loader);
         // .ftlh selects HTML output with auto-escaping; the incompatible-improvements version turns this on.
         cfg.setRecognizeStandardFileExtensions(true);
         cfg.setDefaultEncoding("UTF-8");
@@ -50,7 +62,7 @@ final class Templates {
         }
     }
 
-    String render(String name, Map<String, Object> model) {
+    public String render(String name, Map<String, Object> model) {
         StringWriter out = new StringWriter(64 * 1024);
         try {
             configuration.getTemplate(name).process(model, out);
