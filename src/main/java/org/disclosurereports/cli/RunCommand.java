@@ -1,16 +1,16 @@
 package org.disclosurereports.cli;
 
-import org.disclosurereports.ingest.InputInspector;
-import org.disclosurereports.ingest.InputRefused;
-import org.disclosurereports.ingest.InputSchema;
-import org.disclosurereports.ingest.InputSet;
-import org.disclosurereports.run.AnnualReportJobConfiguration;
-import org.disclosurereports.run.RunParameters;
-import org.disclosurereports.run.RunSummary;
-import org.disclosurereports.schedule.NightlyReportBuilder;
-import org.disclosurereports.schedule.RunGuard;
-import org.disclosurereports.schedule.RunLeases;
-import org.disclosurereports.schedule.RunLines;
+import org.disclosurereports.inputs.InputInspector;
+import org.disclosurereports.inputs.InputRefused;
+import org.disclosurereports.inputs.InputSchema;
+import org.disclosurereports.inputs.InputSet;
+import org.disclosurereports.job.AnnualReportJobConfiguration;
+import org.disclosurereports.job.RunParameters;
+import org.disclosurereports.job.RunSummary;
+import org.disclosurereports.job.NightlyReportBuilder;
+import org.disclosurereports.operations.RunGuard;
+import org.disclosurereports.store.RunLeases;
+import org.disclosurereports.operations.RunLines;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
@@ -43,14 +43,14 @@ public class RunCommand implements Command {
     private final Job annualReportJob;
     private final JobExplorer explorer;
     private final InputSchema schema;
-    private final org.disclosurereports.sources.SourceLaunch sources;
+    private final org.disclosurereports.job.SourceLaunch sources;
     private final RunGuard guard;
     private final RunLines runLines;
     private final PrintStream stdout = System.out;
     private final PrintStream err = System.err;
 
     public RunCommand(JobLauncher launcher, Job annualReportJob, JobExplorer explorer, InputSchema schema,
-                      org.disclosurereports.sources.SourceLaunch sources, RunGuard guard, RunLines runLines) {
+                      org.disclosurereports.job.SourceLaunch sources, RunGuard guard, RunLines runLines) {
         this.sources = sources;
         this.guard = guard;
         this.runLines = runLines;
@@ -132,7 +132,7 @@ public class RunCommand implements Command {
             }
         }
         // Issue #8: a pull from a source database (--source FILE [--full]), checked before anything is loaded.
-        org.disclosurereports.sources.SourceLaunch.Prepared pull = null;
+        org.disclosurereports.job.SourceLaunch.Prepared pull = null;
         if (options.optional("source") != null) {
             try {
                 pull = sources.prepare(Path.of(options.optional("source")), options.flag("full"), inputs);
@@ -165,7 +165,7 @@ public class RunCommand implements Command {
     }
 
     /** @param pull a pull from a source database (issue #8), or null: a pull is never "up to date" */
-    private ExitCode launch(RunParameters params, boolean force, org.disclosurereports.sources.SourceLaunch.Prepared pull) {
+    private ExitCode launch(RunParameters params, boolean force, org.disclosurereports.job.SourceLaunch.Prepared pull) {
         int year = params.year();
         long startedNanos = System.nanoTime();
         JobInstance existing = explorer.getJobInstance(AnnualReportJobConfiguration.JOB_NAME, runLines.identity(params));
@@ -217,7 +217,7 @@ public class RunCommand implements Command {
 
     /** Reports that could not be built from their data: listed on stderr, exit code 6; the others were built. */
     private ExitCode failedReports(JobExecution execution) {
-        var failed = org.disclosurereports.run.UnitFailures.of(explorer, execution);
+        var failed = org.disclosurereports.job.UnitFailures.of(explorer, execution);
         if (failed.isEmpty()) {
             return ExitCode.OK;
         }

@@ -1,7 +1,7 @@
 package org.disclosurereports.render;
 
-import org.disclosurereports.format.GridShape;
-import org.disclosurereports.format.ReportFormat;
+import org.disclosurereports.core.layout.GridShape;
+import org.disclosurereports.core.layout.ReportFormat;
 
 import java.util.ArrayList;
 import java.util.List;

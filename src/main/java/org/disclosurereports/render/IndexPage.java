@@ -1,9 +1,9 @@
 package org.disclosurereports.render;
 
-import org.disclosurereports.format.GridShape;
-import org.disclosurereports.format.ReportFormat;
-import org.disclosurereports.tables.Grid;
-import org.disclosurereports.tables.StatutoryTables;
+import org.disclosurereports.core.layout.GridShape;
+import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.figures.Grid;
+import org.disclosurereports.core.figures.StatutoryTables;
 
 import java.nio.file.Path;
 import java.util.Comparator;

@@ -1,8 +1,10 @@
 package org.disclosurereports.render;
 
-import org.disclosurereports.format.ReportFormat;
-import org.disclosurereports.records.Agency;
-import org.disclosurereports.tables.StatutoryTables;
+import org.disclosurereports.core.narrative.ReportNarrative;
+
+import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.records.Agency;
+import org.disclosurereports.core.figures.StatutoryTables;
 
 import java.util.List;
 import java.util.Objects;

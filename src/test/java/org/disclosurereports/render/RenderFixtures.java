@@ -1,21 +1,21 @@
 package org.disclosurereports.render;
 
-import org.disclosurereports.format.GridShape;
-import org.disclosurereports.format.ReportFormat;
-import org.disclosurereports.records.Agency;
-import org.disclosurereports.records.AppealCase;
-import org.disclosurereports.records.Application;
-import org.disclosurereports.records.Disclosure;
-import org.disclosurereports.records.Document;
-import org.disclosurereports.records.DocumentCategory;
-import org.disclosurereports.records.EnforcementFigure;
-import org.disclosurereports.records.EnforcementItem;
-import org.disclosurereports.tables.AppealCounter;
-import org.disclosurereports.tables.ApplicationCounter;
-import org.disclosurereports.tables.Evidence;
-import org.disclosurereports.tables.ProactiveCounter;
-import org.disclosurereports.tables.ReportYear;
-import org.disclosurereports.tables.StatutoryTables;
+import org.disclosurereports.core.layout.GridShape;
+import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.records.Agency;
+import org.disclosurereports.core.records.AppealCase;
+import org.disclosurereports.core.records.Application;
+import org.disclosurereports.core.records.Disclosure;
+import org.disclosurereports.core.records.Document;
+import org.disclosurereports.core.records.DocumentCategory;
+import org.disclosurereports.core.records.EnforcementFigure;
+import org.disclosurereports.core.records.EnforcementItem;
+import org.disclosurereports.core.counting.AppealCounter;
+import org.disclosurereports.core.counting.ApplicationCounter;
+import org.disclosurereports.core.counting.Evidence;
+import org.disclosurereports.core.counting.ProactiveCounter;
+import org.disclosurereports.core.figures.ReportYear;
+import org.disclosurereports.core.figures.StatutoryTables;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

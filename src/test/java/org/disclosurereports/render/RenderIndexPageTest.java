@@ -1,6 +1,6 @@
 package org.disclosurereports.render;
 
-import org.disclosurereports.tables.StatutoryTables;
+import org.disclosurereports.core.figures.StatutoryTables;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

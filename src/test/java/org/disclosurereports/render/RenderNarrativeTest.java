@@ -1,6 +1,8 @@
 package org.disclosurereports.render;
 
-import org.disclosurereports.tables.StatutoryTables;
+import org.disclosurereports.core.narrative.ReportNarrative;
+
+import org.disclosurereports.core.figures.StatutoryTables;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

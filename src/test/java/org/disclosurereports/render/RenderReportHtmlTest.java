@@ -1,8 +1,10 @@
 package org.disclosurereports.render;
 
-import org.disclosurereports.format.GridShape;
-import org.disclosurereports.format.ReportFormat;
-import org.disclosurereports.tables.StatutoryTables;
+import org.disclosurereports.core.narrative.ReportNarrative;
+
+import org.disclosurereports.core.layout.GridShape;
+import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.figures.StatutoryTables;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -302,7 +304,7 @@ class RenderReportHtmlTest {
 
     @Test
     void phoneOnlyContactIsPrintedAlone() {
-        var agency = new org.disclosurereports.records.Agency("QP-LT", "上海市青浦区练塘镇人民政府", null, null, null, null, null, "021-00000001");
+        var agency = new org.disclosurereports.core.records.Agency("QP-LT", "上海市青浦区练塘镇人民政府", null, null, null, null, null, "021-00000001");
         String preamble = Jsoup.parse(RENDERER.html(ReportView.of(FORMAT, agency, TABLES, List.of()))).selectFirst(".preamble").text();
         assertThat(preamble).contains("电话：021-00000001").doesNotContain("地址").doesNotContain("请与");
     }

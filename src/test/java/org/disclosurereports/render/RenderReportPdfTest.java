@@ -6,9 +6,9 @@ import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import org.disclosurereports.format.GridShape;
-import org.disclosurereports.format.ReportFormat;
-import org.disclosurereports.tables.StatutoryTables;
+import org.disclosurereports.core.layout.GridShape;
+import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.figures.StatutoryTables;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -158,7 +158,7 @@ class RenderReportPdfTest {
     @Test
     void concurrentRendersDoNotInterfere() throws Exception {
         StatutoryTables summary = RenderFixtures.tables("QP", "上海市青浦区人民政府", StatutoryTables.SCOPE_SUMMARY, 3, null);
-        var agency = new org.disclosurereports.records.Agency("QP", "上海市青浦区人民政府", null, "区政府", null, null, null, null);
+        var agency = new org.disclosurereports.core.records.Agency("QP", "上海市青浦区人民政府", null, "区政府", null, null, null, null);
         ReportView second = ReportView.of(FORMAT, agency, summary, List.of("上海市青浦区人民政府", "上海市青浦区练塘镇人民政府"));
         byte[] secondAlone = RENDERER.pdf(second);
         ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -1,7 +1,7 @@
 package org.disclosurereports.render;
 
-import org.disclosurereports.records.Agency;
-import org.disclosurereports.tables.StatutoryTables;
+import org.disclosurereports.core.records.Agency;
+import org.disclosurereports.core.figures.StatutoryTables;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,185 @@
+package org.disclosurereports.cli;
+
+import org.disclosurereports.core.figures.PublishedTables;
+import org.disclosurereports.core.rules.Auditor;
+import org.disclosurereports.core.rules.Finding;
+import org.disclosurereports.core.rules.RuleCatalogue;
+import org.disclosurereports.core.rules.Validation;
+
+import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.records.Agency;
+import org.disclosurereports.store.RecordStore;
+import org.disclosurereports.outputs.ReportFilesWriter;
+import org.disclosurereports.core.counting.Evidence;
+import org.disclosurereports.core.figures.StatutoryTables;
+import org.disclosurereports.store.TablesFromRecords;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code audit --tables FILE [--previous FILE] [--units FILE,…] [--agency CODE --year YYYY] [--json FILE]}:
+ * checks a published report's figures (disclosure-tables/v1, blank cells allowed, totals as printed)
+ * against the rule catalogue, prints each finding, and exits 5 when a blocking rule fails.
+ * {@code audit --rules} prints the catalogue.
+ */
+@Component
+public class AuditCommand implements Command {
+
+    private final ReportFormat format;
+    private final ObjectProvider<RecordStore> store;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Autowired
+    public AuditCommand(ReportFormat format, ObjectProvider<RecordStore> store) {
+        this(format, store, System.out, System.err);
+    }
+
+    AuditCommand(ReportFormat format, ObjectProvider<RecordStore> store, PrintStream out, PrintStream err) {
+        this.format = format;
+        this.store = store;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public String name() {
+        return "audit";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                audit --tables FILE [--previous FILE] [--units FILE,FILE…] [--agency CODE --year YYYY] [--json FILE]
+                audit --rules
+                    check a published report's figures against the rule catalogue (audit/rules.yaml)
+                    --tables    the report's tables, schema disclosure-tables/v1 (blank cells: null)
+                    --previous  last year's report of the same agency: adds the cross-year rules (E1, E2, Y1)
+                    --units     the reports a summary report combines: adds the roll-up rule (G)
+                    --agency, --year  also compare every cell with the figures recomputed from the records in the database (R1)
+                    --json      write the findings as validation.json to FILE
+                    --rules     print the rule catalogue
+                    exit 0: no blocking finding (warnings allowed); 5: a blocking rule failed; 3: an input cannot be read""";
+    }
+
+    @Override
+    public Set<String> valueOptions() {
+        return Set.of("tables", "previous", "units", "agency", "year", "json");
+    }
+
+    @Override
+    public Set<String> flagOptions() {
+        return Set.of("rules");
+    }
+
+    @Override
+    public ExitCode execute(Options options) {
+        if (options.flag("rules")) {
+            printCatalogue(RuleCatalogue.shipped());
+            return ExitCode.OK;
+        }
+        Path tablesFile = options.path("tables");
+        String agency = options.optional("agency");
+        boolean againstRecords = agency != null || options.optional("year") != null;
+        int year = againstRecords ? options.year() : 0;
+        if (againstRecords && agency == null) {
+            throw new UsageException("--year compares with the records and needs --agency CODE as well");
+        }
+        Auditor.Subject subject;
+        try {
+            PublishedTables report = PublishedTables.read(tablesFile, format);
+            subject = Auditor.Subject.of(report);
+            if (options.optional("previous") != null) {
+                PublishedTables previous = PublishedTables.read(options.path("previous"), format);
+                if (report.year() != null && previous.year() != null && previous.year() != report.year() - 1) {
+                    err.println("Refused: --previous is the report of " + previous.year() + ", not of " + (report.year() - 1)
+                            + ", the year before " + tablesFile + " (" + report.year() + ").");
+                    return ExitCode.INPUT_REFUSED;
+                }
+                subject = subject.withPrevious(previous);
+            }
+            if (options.optional("units") != null) {
+                List<PublishedTables> units = new ArrayList<>();
+                for (String f : options.optional("units").split(",")) {
+                    units.add(PublishedTables.read(Path.of(f.strip()), format));
+                }
+                subject = subject.withUnits(units);
+            }
+            if (againstRecords) {
+                if (report.year() != null && report.year() != year) {
+                    err.println("Refused: " + tablesFile + " is the report of " + report.year() + ", not of --year " + year + ".");
+                    return ExitCode.INPUT_REFUSED;
+                }
+                Optional<PublishedTables> records = fromRecords(agency, year);
+                if (records.isEmpty()) {
+                    err.println("Refused: there is no agency " + agency + " in the database (load it with run first).");
+                    return ExitCode.INPUT_REFUSED;
+                }
+                subject = subject.withRecords(records.get());
+            }
+        } catch (PublishedTables.Unreadable e) {
+            err.println("Refused: " + e.getMessage());
+            return ExitCode.INPUT_REFUSED;
+        }
+        Validation v = Auditor.shipped(format).audit(subject);
+        print(tablesFile, v);
+        String json = options.optional("json");
+        if (json != null) {
+            try {
+                ReportFilesWriter.writeAtomically(Path.of(json).toAbsolutePath(), v.toJson());
+            } catch (IOException e) {
+                err.println("Could not write " + json + ": " + e.getMessage());
+                return ExitCode.FAILED;
+            }
+        }
+        return v.blocking().isEmpty() ? ExitCode.OK : ExitCode.BLOCKING_FINDINGS;
+    }
+
+    private Optional<PublishedTables> fromRecords(String agencyCode, int year) {
+        RecordStore s = store.getObject();
+        Optional<Agency> agency = s.agency(agencyCode);
+        return agency.map(a -> {
+            StatutoryTables t = new TablesFromRecords(format, s).agency(a, year, Evidence.NONE);
+            return PublishedTables.of(format, t, null);
+        });
+    }
+
+    private void print(Path file, Validation v) {
+        out.println("Audit of " + file + (v.agencyCode() == null ? "" : " (" + v.agencyCode() + " " + v.agencyName() + ", " + v.year() + ")"));
+        for (Finding f : v.findings()) {
+            String label = f.status() == Finding.Status.unchecked ? "UNCHECKED" : f.severity() == RuleCatalogue.Severity.blocking ? "BLOCKING" : "WARNING";
+            out.printf("%-9s %-3s %s%s%n", label, f.rule(), f.cell(),
+                    f.status() == Finding.Status.unchecked ? "" : "  expected " + orDash(f.expected()) + ", actual " + orDash(f.actual()));
+            out.println("              " + f.messageZh());
+            out.println("              " + f.messageEn());
+        }
+        List<String> notApplied = v.rules().stream().filter(r -> !r.applied()).map(r -> r.id() + " (" + r.notApplied() + ")").toList();
+        out.printf("%d blocking, %d warning%s, %d could not be checked (blank cells). Result: %s.%n", v.blocking().size(),
+                v.warnings().size(), v.warnings().size() == 1 ? "" : "s", v.unchecked().size(), v.result());
+        if (!notApplied.isEmpty()) {
+            out.println("Not applied: " + String.join("; ", notApplied));
+        }
+    }
+
+    private static String orDash(String s) {
+        return s == null ? "—" : s;
+    }
+
+    private void printCatalogue(RuleCatalogue c) {
+        out.println("Audit rules (" + RuleCatalogue.RESOURCE + "):");
+        for (RuleCatalogue.Rule r : c.rules()) {
+            out.printf("%-3s %-8s %-15s %s%n", r.id(), r.severity(), r.check(), r.title().zh());
+            out.printf("%-28s %s%n", "", r.title().en());
+            out.printf("%-28s %s%n", "", r.section());
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package org.disclosurereports.core.compliance;
+
+import org.disclosurereports.inputs.InputRefused;
+
+/** A work-plan file that cannot be used as written; the run stops (exit code 3) naming file and field. */
+public class WorkPlanRefused extends InputRefused {
+    public WorkPlanRefused(String message) {
+        super(message);
+    }
+}

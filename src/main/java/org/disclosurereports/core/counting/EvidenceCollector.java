@@ -1,0 +1,62 @@
+package org.disclosurereports.core.counting;
+
+import org.disclosurereports.core.figures.PublishedTables;
+
+import org.disclosurereports.core.layout.GridShape;
+import org.disclosurereports.core.layout.ReportFormat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Collects, while the counters count, the record ids behind every cell (applications
+ * {@code agency/application_id}, cases {@code agency/case_id}, documents {@code document_id},
+ * enforcement figures {@code agency/year/item}). A total's records are those of its parts. Ids are
+ * internal: they go to the auditors' evidence files, never into the published report.
+ */
+public final class EvidenceCollector implements Evidence {
+
+    private final ReportFormat format;
+    private final Map<String, TreeSet<String>> ids = new HashMap<>();
+
+    public EvidenceCollector(ReportFormat format) {
+        this.format = format;
+    }
+
+    @Override
+    public void counted(String table, String row, String column, String recordId) {
+        ids.computeIfAbsent(PublishedTables.ref(table, row, column), k -> new TreeSet<>()).add(recordId);
+    }
+
+    /** The records behind a cell, sorted; for a total, the union of its parts' records. */
+    public List<String> recordsOf(String ref) {
+        return new ArrayList<>(collect(ref));
+    }
+
+    private TreeSet<String> collect(String ref) {
+        TreeSet<String> direct = ids.get(ref);
+        if (direct != null) {
+            return direct;
+        }
+        TreeSet<String> all = new TreeSet<>();
+        String[] p = ref.split("\\.");
+        if (p.length != 3 || "table2".equals(p[0])) {
+            return all;
+        }
+        GridShape shape = format.shape(p[0]);
+        if (!shape.hasRow(p[1]) || !shape.hasColumn(p[2])) {
+            return all;
+        }
+        GridShape.Row row = shape.row(p[1]);
+        ReportFormat.Column column = shape.column(p[2]);
+        if (row.computed()) {
+            row.sumOf().forEach(part -> all.addAll(collect(PublishedTables.ref(p[0], part, p[2]))));
+        } else if (column.computed()) {
+            column.sumOf().forEach(part -> all.addAll(collect(PublishedTables.ref(p[0], p[1], part))));
+        }
+        return all;
+    }
+}

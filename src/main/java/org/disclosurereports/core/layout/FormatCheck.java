@@ -1,0 +1,73 @@
+package org.disclosurereports.core.layout;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Checks a layout file on load, so that a mistyped key in a format revision fails at start-up. */
+final class FormatCheck {
+
+    private FormatCheck() {}
+
+    static void check(ReportFormat f) {
+        List<String> problems = new ArrayList<>();
+        if (f.sections() == null || f.sections().size() != 6) {
+            problems.add("a report has six sections");
+        }
+        checkGrid("table3", f.table3Shape(), problems);
+        checkGrid("table4", f.table4Shape(), problems);
+        Set<String> t2 = new HashSet<>();
+        for (ReportFormat.Table2Block b : f.table2().blocks()) {
+            for (ReportFormat.Table2Row r : b.rows()) {
+                if (!t2.add(r.key())) {
+                    problems.add("table2 row key " + r.key() + " is used twice");
+                }
+                if (r.source() == null || (r.source().documentCategory() == null) == (r.source().enforcementItem() == null)) {
+                    problems.add("table2 row " + r.key() + " needs exactly one source");
+                }
+            }
+        }
+        for (ReportFormat.Identity id : f.identities()) {
+            GridShape shape = f.shape(id.table());
+            for (String key : concat(id.left(), id.right())) {
+                boolean known = "row".equals(id.each()) ? shape.hasColumn(key) : shape.hasRow(key);
+                if (!known) {
+                    problems.add("identity " + id.id() + " names unknown " + ("row".equals(id.each()) ? "column " : "row ") + key);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Report format " + f.id() + " is inconsistent: " + String.join("; ", problems));
+        }
+    }
+
+    private static void checkGrid(String table, GridShape shape, List<String> problems) {
+        Set<String> seen = new HashSet<>();
+        for (GridShape.Row r : shape.rows()) {
+            if (r.key() == null || !seen.add(r.key())) {
+                problems.add(table + " row key " + r.key() + " is missing or used twice");
+            }
+            for (String part : r.sumOf()) {
+                if (!shape.hasRow(part)) {
+                    problems.add(table + " row " + r.key() + " sums unknown row " + part);
+                }
+            }
+        }
+        for (ReportFormat.Column c : shape.columns()) {
+            if (c.computed()) {
+                for (String part : c.sumOf()) {
+                    if (!shape.hasColumn(part)) {
+                        problems.add(table + " column " + c.key() + " sums unknown column " + part);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,115 @@
+package org.disclosurereports.core.narrative;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a disclosure office writes itself, read from {@code <data>/narrative/<agency_code>/<year>/}:
+ * one UTF-8 text file per passage ({@link Slot}). Paragraphs are separated by a blank line; the lines of
+ * a paragraph are joined (Chinese text has no spaces between lines); lines starting with {@code #} are
+ * notes to the office and are not printed. A missing or empty file leaves the passage to be written.
+ */
+public final class OfficeText {
+
+    /** The passages an office writes, by file name. */
+    public enum Slot {
+        /** 总体情况: an opening paragraph before （一）. */
+        OVERVIEW("overview.md"),
+        /** 总体情况 （三）政府信息管理. */
+        INFORMATION_MANAGEMENT("information-management.md"),
+        /** 总体情况 （四）政府信息公开平台建设. */
+        PLATFORMS("platforms.md"),
+        /** 总体情况 （五）监督保障, after the generated training and hearing figures. */
+        SUPERVISION("supervision.md"),
+        /** 五、存在的主要问题及改进情况. */
+        PROBLEMS("problems.md"),
+        /** 六、其他需要报告的事项, after the generated fee, reply-time and work-plan paragraphs. */
+        OTHER("other.md");
+
+        private final String fileName;
+
+        Slot(String fileName) {
+            this.fileName = fileName;
+        }
+
+        public String fileName() {
+            return fileName;
+        }
+    }
+
+    private final Map<Slot, List<String>> paragraphs;
+
+    private OfficeText(Map<Slot, List<String>> paragraphs) {
+        this.paragraphs = paragraphs;
+    }
+
+    public static OfficeText none() {
+        return new OfficeText(new EnumMap<>(Slot.class));
+    }
+
+    public static Path directory(Path dataDir, String agencyCode, int year) {
+        return dataDir.resolve("narrative").resolve(agencyCode).resolve(String.valueOf(year));
+    }
+
+    public static OfficeText read(Path dataDir, String agencyCode, int year) {
+        Map<Slot, List<String>> m = new EnumMap<>(Slot.class);
+        if (dataDir == null) {
+            return new OfficeText(m);
+        }
+        Path dir = directory(dataDir, agencyCode, year);
+        for (Slot s : Slot.values()) {
+            Path f = dir.resolve(s.fileName());
+            if (Files.isRegularFile(f)) {
+                try {
+                    List<String> ps = paragraphs(Files.readString(f, StandardCharsets.UTF_8));
+                    if (!ps.isEmpty()) {
+                        m.put(s, ps);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + f, e);
+                }
+            }
+        }
+        return new OfficeText(m);
+    }
+
+    static List<String> paragraphs(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String raw : text.replace("\uFEFF", "").split("\\R", -1)) {
+            String line = raw.strip();
+            if (line.startsWith("#")) {
+                continue;
+            }
+            if (line.isEmpty()) {
+                if (!current.isEmpty()) {
+                    out.add(current.toString());
+                    current.setLength(0);
+                }
+                continue;
+            }
+            current.append(line);
+        }
+        if (!current.isEmpty()) {
+            out.add(current.toString());
+        }
+        return List.copyOf(out);
+    }
+
+    public Optional<List<String>> get(Slot slot) {
+        return Optional.ofNullable(paragraphs.get(slot));
+    }
+
+    /** All of a slot's text, paragraphs joined by a newline; empty when not written. */
+    public String text(Slot slot) {
+        return String.join("\n", paragraphs.getOrDefault(slot, List.of()));
+    }
+}

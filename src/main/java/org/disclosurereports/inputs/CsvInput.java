@@ -1,0 +1,160 @@
+package org.disclosurereports.inputs;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one input CSV (RFC 4180, header row, columns in any order, unknown columns ignored) as
+ * {@link RawRow}s aligned to a {@link RecordKind}. Refuses the whole file, naming the problem, when its
+ * header lacks a required column or repeats one.
+ */
+public final class CsvInput implements Closeable {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreEmptyLines(false)
+            .setIgnoreSurroundingSpaces(false)
+            .get();
+
+    private final Path file;
+    private final RecordKind kind;
+    private final Reader reader;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final int[] positionOfColumn;
+    private final int headerSize;
+    private long lastLine;
+
+    public CsvInput(Path file, Charset charset, RecordKind kind) {
+        this.file = file;
+        this.kind = kind;
+        try {
+            this.reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset), 1 << 16);
+            skipByteOrderMark(reader);
+            this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+            this.records = parser.iterator();
+            if (!records.hasNext()) {
+                throw new InputRefused(name() + " is empty: it needs a header row with the columns " + String.join(", ", kind.requiredHeaders()));
+            }
+            CSVRecord header = records.next();
+            this.headerSize = header.size();
+            this.lastLine = parser.getCurrentLineNumber();
+            this.positionOfColumn = mapHeader(header);
+        } catch (IOException e) {
+            throw new InputRefused("cannot read " + name() + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new InputRefused(name() + ": the header row is not valid CSV (" + e.getCause().getMessage() + ")");
+        }
+    }
+
+    /** Checks a file's header without reading its rows. */
+    public static void checkHeader(Path file, Charset charset, RecordKind kind) {
+        try (CsvInput ignored = new CsvInput(file, charset, kind)) {
+            // opening is the check
+        }
+    }
+
+    private String name() {
+        return file.getFileName().toString();
+    }
+
+    private static void skipByteOrderMark(Reader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+    }
+
+    private int[] mapHeader(CSVRecord header) {
+        Map<String, Integer> positions = new HashMap<>();
+        List<String> repeated = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String h = clean(header.get(i));
+            if (h.isEmpty()) {
+                continue;
+            }
+            if (positions.putIfAbsent(h, i) != null) {
+                repeated.add(h);
+            }
+        }
+        List<String> missing = kind.requiredHeaders().stream().filter(h -> !positions.containsKey(h)).toList();
+        if (!missing.isEmpty()) {
+            throw new InputRefused(name() + " is missing the required column" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing) + " (header row, line 1, has: " + String.join(", ", header.toList()) + ")");
+        }
+        List<String> repeatedKnown = repeated.stream().filter(h -> kind.columns().stream().anyMatch(c -> c.header().equals(h))).toList();
+        if (!repeatedKnown.isEmpty()) {
+            throw new InputRefused(name() + " has the column " + String.join(", ", repeatedKnown) + " more than once in its header row (line 1)");
+        }
+        int[] result = new int[kind.columns().size()];
+        for (int c = 0; c < result.length; c++) {
+            result[c] = positions.getOrDefault(kind.columns().get(c).header(), -1);
+        }
+        return result;
+    }
+
+    /** Surrounding white space, including the ideographic space Chinese input methods type, is not data. */
+    static String clean(String value) {
+        return value == null ? "" : value.strip().replace("\uFEFF", "");
+    }
+
+    /** The next non-blank record, or null at the end of the file. */
+    public RawRow next() {
+        try {
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                long startLine = lastLine + 1;
+                lastLine = parser.getCurrentLineNumber();
+                if (isBlank(record)) {
+                    continue;
+                }
+                String original = FORMAT.format(record.values());
+                String structureProblem = record.size() == headerSize ? null
+                        : "the row has " + record.size() + " fields but the header has " + headerSize;
+                String[] values = new String[positionOfColumn.length];
+                for (int c = 0; c < values.length; c++) {
+                    int p = positionOfColumn[c];
+                    values[c] = p >= 0 && p < record.size() ? clean(record.get(p)) : null;
+                }
+                return new RawRow(startLine, values, original, structureProblem);
+            }
+            return null;
+        } catch (UncheckedIOException e) {
+            throw new InputRefused(name() + ", after line " + lastLine + ": the file is not valid CSV from here on ("
+                    + e.getCause().getMessage() + "); a quoted field is probably not closed");
+        }
+    }
+
+    private static boolean isBlank(CSVRecord record) {
+        for (String v : record) {
+            if (!clean(v).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            // closing a read-only file; nothing to recover
+        }
+    }
+}

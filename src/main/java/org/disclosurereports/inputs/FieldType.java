@@ -1,0 +1,159 @@
+package org.disclosurereports.inputs;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How one column of an input file is read. {@link #parse} either returns the typed value stored in
+ * the database or throws {@link Problem} with a reason a disclosure office can act on.
+ */
+public interface FieldType {
+
+    Object parse(String value) throws Problem;
+
+    /** A value that breaks a rule of the data contract; the message is the reject reason. */
+    final class Problem extends Exception {
+        public Problem(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    FieldType TEXT_SHORT = text(200);
+
+    static FieldType text(int maxLength) {
+        return v -> {
+            if (v.codePointCount(0, v.length()) > maxLength) {
+                throw new Problem("longer than " + maxLength + " characters");
+            }
+            return v;
+        };
+    }
+
+    /** agency_code: letters, digits, '-' and '_', at most 64. */
+    FieldType CODE = new FieldType() {
+        private final Pattern pattern = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+        @Override
+        public Object parse(String v) throws Problem {
+            if (!pattern.matcher(v).matches()) {
+                throw new Problem(v.length() > 64 ? "longer than 64 characters"
+                        : "may contain only letters, digits, '-' and '_'");
+            }
+            return v;
+        }
+    };
+
+    /** Dates as YYYY-MM-DD, YYYY/MM/DD or YYYY年M月D日; the day must exist. */
+    FieldType DATE = new FieldType() {
+        private final Pattern pattern = Pattern.compile("(\\d{4})(?:-(\\d{1,2})-(\\d{1,2})|/(\\d{1,2})/(\\d{1,2})|年(\\d{1,2})月(\\d{1,2})日)");
+
+        @Override
+        public Object parse(String v) throws Problem {
+            Matcher m = pattern.matcher(v);
+            if (!m.matches()) {
+                throw new Problem("not a date: use YYYY-MM-DD, YYYY/MM/DD or YYYY年M月D日");
+            }
+            int year = Integer.parseInt(m.group(1));
+            int group = m.group(2) != null ? 2 : m.group(4) != null ? 4 : 6;
+            try {
+                return LocalDate.of(year, Integer.parseInt(m.group(group)), Integer.parseInt(m.group(group + 1)));
+            } catch (DateTimeException e) {
+                throw new Problem("no such day in the calendar");
+            }
+        }
+    };
+
+    /** Y/N (also 是/否). */
+    FieldType YES_NO = v -> switch (v) {
+        case "Y", "y", "是" -> Boolean.TRUE;
+        case "N", "n", "否" -> Boolean.FALSE;
+        default -> throw new Problem("must be Y or N");
+    };
+
+    /** A four-digit year. */
+    FieldType YEAR = v -> {
+        if (!v.matches("\\d{4}")) {
+            throw new Problem("must be a 4-digit year");
+        }
+        return Integer.parseInt(v);
+    };
+
+    /** A whole number or decimal of at most {@code maxScale} decimals, not negative, plain notation. */
+    static FieldType decimal(int maxScale) {
+        Pattern plain = Pattern.compile("\\d+(\\.\\d+)?");
+        return v -> {
+            if (v.startsWith("-")) {
+                throw new Problem("must not be negative");
+            }
+            if (!plain.matcher(v).matches()) {
+                throw new Problem("not a plain number (digits and an optional decimal point, no separators)");
+            }
+            BigDecimal d = new BigDecimal(v);
+            if (d.scale() > maxScale) {
+                throw new Problem(maxScale == 0 ? "must be a whole number" : "more than " + maxScale + " decimals");
+            }
+            return d;
+        };
+    }
+
+    /** A whole number ≥ 0. */
+    FieldType COUNT = v -> {
+        if (!v.matches("\\d{1,12}")) {
+            throw new Problem("must be a whole number ≥ 0");
+        }
+        return Long.parseLong(v);
+    };
+
+    /**
+     * An enumerated value, accepted as its English key or its exact Chinese label, stored as the key.
+     *
+     * @param choices key to label, in the order they are listed in messages
+     */
+    static FieldType vocabulary(Map<String, String> choices) {
+        return vocabulary(choices, Map.of());
+    }
+
+    /** As {@link #vocabulary(Map)}, also accepting {@code aliases} (alias to key). */
+    static FieldType vocabulary(Map<String, String> choices, Map<String, String> aliases) {
+        Map<String, String> accepted = new LinkedHashMap<>(aliases);
+        choices.forEach((key, label) -> {
+            accepted.put(key, key);
+            accepted.put(label, key);
+        });
+        String listing = String.join(" · ", choices.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList());
+        return v -> {
+            String key = accepted.get(v);
+            if (key == null) {
+                throw new Problem("not one of: " + listing);
+            }
+            return key;
+        };
+    }
+
+    /** A ';'-separated list, each item one of {@code allowed} (stored as written, normalised separators). */
+    static FieldType list(List<String> allowed) {
+        return v -> {
+            StringBuilder normalised = new StringBuilder();
+            for (String item : v.split("[;；]")) {
+                String t = item.strip();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                if (!allowed.contains(t)) {
+                    throw new Problem("'" + t + "' is not one of: " + String.join(" · ", allowed));
+                }
+                if (!normalised.isEmpty()) {
+                    normalised.append(';');
+                }
+                normalised.append(t);
+            }
+            return normalised.toString();
+        };
+    }
+}

@@ -1,0 +1,138 @@
+package org.disclosurereports.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.disclosurereports.core.records.Agency;
+import org.disclosurereports.outputs.BuiltReport;
+import org.disclosurereports.outputs.ReportFilesWriter;
+import org.disclosurereports.store.SealedReports;
+import org.disclosurereports.core.figures.TablesDiff;
+import org.disclosurereports.core.counting.Evidence;
+import org.disclosurereports.core.figures.StatutoryTables;
+import org.disclosurereports.store.TablesFromRecords;
+import org.disclosurereports.core.figures.TablesJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.item.ItemProcessor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The report step's processor on a nightly run, in front of {@link ReportBuilder}:
+ * <ol>
+ *   <li>a <b>sealed</b> (published) report is never built again: today's figures are compared with the
+ *       published ones and the differences written to {@code sealed-differences.csv} beside it;</li>
+ *   <li>a unit whose {@link UnitFingerprint} equals the one stored with its files ({@code .fingerprint})
+ *       is <b>unchanged</b> and not built again, unless the run is forced;</li>
+ *   <li>otherwise the report is built, and its fingerprint written last, after its files.</li>
+ * </ol>
+ * Units not built are filtered (the step's filter count); built ones go on to the writer.
+ */
+public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyReportBuilder.class);
+    /** Non-identifying job parameter: build every unit even if unchanged (--force). */
+    public static final String FORCE = "force";
+    public static final String FINGERPRINT_FILE = ".fingerprint";
+    public static final String DIFFERENCES_FILE = org.disclosurereports.outputs.SealMarks.DIFFERENCES;
+
+    private final ReportBuilder delegate;
+    private final TablesFromRecords tables;
+    private final SealedReports sealed;
+    private final UnitFingerprint fingerprint;
+    private final Path yearDir;
+    private final int year;
+    private final boolean force;
+    private final org.disclosurereports.core.layout.FormatLabels labels;
+
+    public NightlyReportBuilder(ReportBuilder delegate, TablesFromRecords tables, SealedReports sealed, UnitFingerprint fingerprint,
+                                Path yearDir, int year, boolean force, org.disclosurereports.core.layout.FormatLabels labels) {
+        this.labels = labels;
+        this.delegate = delegate;
+        this.tables = tables;
+        this.sealed = sealed;
+        this.fingerprint = fingerprint;
+        this.yearDir = yearDir;
+        this.year = year;
+        this.force = force;
+    }
+
+    @Override
+    public BuiltReport process(Agency agency) throws Exception {
+        try {
+            Optional<SealedReports.Sealed> published = sealed.find(agency.code(), year);
+            if (published.isPresent()) {
+                compareWithPublished(agency, published.get());
+                return null;
+            }
+            Path dir = yearDir.resolve(agency.code());
+            org.disclosurereports.outputs.SealMarks.clear(dir); // unsealed since (or never sealed)
+            String fp = fingerprint.of(agency.code(), year);
+            if (!force && unchanged(dir, fp)) {
+                return null;
+            }
+            BuiltReport built = delegate.process(agency);
+            Map<String, byte[]> files = new LinkedHashMap<>(built.files());
+            // Written last: a crash before it leaves the unit to be built again.
+            files.put(FINGERPRINT_FILE, (fp + "\n" + String.join("\n", built.files().keySet()) + "\n").getBytes(StandardCharsets.UTF_8));
+            return new BuiltReport(built.tables(), files);
+        } catch (Exception e) {
+            log.error("Report of {} ({}) for {}: {}", agency.code(), agency.name(), year, e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Unchanged: the stored fingerprint matches and every file it was written with is there. */
+    static boolean unchanged(Path dir, String fingerprint) throws IOException {
+        Path stored = dir.resolve(FINGERPRINT_FILE);
+        if (!Files.isRegularFile(stored)) {
+            return false;
+        }
+        List<String> lines = Files.readAllLines(stored, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals(fingerprint)) {
+            return false;
+        }
+        return lines.stream().skip(1).filter(l -> !l.isBlank()).allMatch(f -> Files.isRegularFile(dir.resolve(f)));
+    }
+
+    private void compareWithPublished(Agency agency, SealedReports.Sealed published) throws IOException {
+        StatutoryTables today = tables.agency(agency, year, Evidence.NONE);
+        JsonNode now = TablesJson.JSON.readTree(TablesJson.write(today));
+        List<TablesDiff.Change> changes = TablesDiff.between(TablesJson.JSON.readTree(published.tablesJson()), now);
+        org.disclosurereports.outputs.SealMarks.write(yearDir.resolve(agency.code()), published);
+        Path file = yearDir.resolve(agency.code()).resolve(DIFFERENCES_FILE);
+        if (changes.isEmpty()) {
+            Files.deleteIfExists(file);
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("agency_code,year,table,row,column,published,now,row_label,column_label,sealed_at,sealed_by");
+        for (TablesDiff.Change c : changes) {
+            lines.add(String.join(",", csv(agency.code()), String.valueOf(year), csv(c.table()), csv(c.row()), csv(c.column()),
+                    csv(c.sealed()), csv(c.now()), csv(labels.label(c.table(), c.row())), csv(labels.label(c.table(), c.column())),
+                    csv(published.sealedAt().withNano(0).toString()), csv(published.sealedBy())));
+        }
+        try {
+            ReportFilesWriter.writeAtomically(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        log.warn("{} {} is sealed (published {}), but {} figure{} differ now; the published report must be corrected by hand: {}",
+                agency.code(), year, published.sealedAt().toLocalDate(), changes.size(), changes.size() == 1 ? "" : "s", file);
+    }
+
+    private static String csv(String v) {
+        if (v.contains(",") || v.contains("\"") || v.contains("\n")) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}

@@ -1,0 +1,100 @@
+package org.disclosurereports.job;
+
+import org.disclosurereports.outputs.BuiltReport;
+
+import org.disclosurereports.core.counting.EvidenceCollector;
+import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.records.Agency;
+import org.disclosurereports.render.ReportRenderer;
+import org.disclosurereports.render.ReportView;
+import org.disclosurereports.core.rollup.UnitTables;
+import org.disclosurereports.core.figures.StatutoryTables;
+import org.disclosurereports.core.figures.TablesJson;
+import org.springframework.batch.item.ItemProcessor;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Makes one agency's report files for the year in memory:
+ * <ul>
+ *   <li>tables.json, report.html, report.pdf: the figures from its records or its submitted return ({@link UnitTables});</li>
+ *   <li>validation.json/.html and the internal evidence/ (audit, {@link ReportAudit});</li>
+ *   <li>work-plan targets, reply deadlines and office-written text ({@link ComplianceSupplement}) where given.</li>
+ * </ul>
+ * Whatever goes wrong with one unit's data is thrown as {@link UnitFailed}, so the step skips that
+ * unit and builds the others.
+ */
+public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
+
+    /** tables.json extension: where a unit's figures came from (records, return, none). */
+    public static final String DATA_SOURCE = "data_source";
+
+    private final ReportFormat format;
+    private final UnitTables tables;
+    private final ReportRenderer renderer;
+    private final int year;
+    private final ReportAudit audit;
+    private final ComplianceSupplement supplement;
+
+    /** @param supplement work plans, deadlines and office text; null for the tables' own narrative alone */
+    public ReportBuilder(ReportFormat format, UnitTables tables, ReportRenderer renderer, int year, ComplianceSupplement supplement) {
+        this.format = format;
+        this.tables = tables;
+        this.renderer = renderer;
+        this.year = year;
+        this.audit = new ReportAudit(format);
+        this.supplement = supplement;
+    }
+
+    @Override
+    public BuiltReport process(Agency agency) {
+        try {
+            EvidenceCollector evidence = audit.evidence();
+            UnitTables.Sourced sourced = tables.tables(agency, year, evidence);
+            StatutoryTables t = sourced.tables();
+            ReportView view = ReportView.of(format, agency, t, List.of());
+            Map<String, byte[]> supplementFiles = Map.of();
+            if (supplement != null) {
+                var s = supplement.apply(agency, t, view.narrative());
+                view = new ReportView(format, agency, t, List.of(), s.narrative(), view.table3Header(), view.table4Header());
+                supplementFiles = s.files();
+            }
+            String html = renderer.html(view);
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            files.put("tables.json", tablesJson(t, Map.of(DATA_SOURCE, sourced.source().key())));
+            files.put("report.html", html.getBytes(StandardCharsets.UTF_8));
+            files.put("report.pdf", renderer.pdf(html));
+            files.putAll(audit.files(t, view.narrative(), previousYear(agency), evidence));
+            files.putAll(supplementFiles);
+            return new BuiltReport(t, files);
+        } catch (RuntimeException e) {
+            throw new UnitFailed(agency.code(), e);
+        }
+    }
+
+    /**
+     * Last year's tables for the cross-year rules, as that year's report would have them; unknown
+     * (the rules say "not checked") when last year's data cannot make a report.
+     */
+    private StatutoryTables previousYear(Agency agency) {
+        try {
+            return tables.tables(agency, year - 1).tables();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** tables.json with fields added after the v1 ones (additive extensions of the schema). */
+    public static byte[] tablesJson(StatutoryTables t, Map<String, Object> extensions) {
+        Map<String, Object> map = new LinkedHashMap<>(TablesJson.toMap(t));
+        map.putAll(extensions);
+        try {
+            return (TablesJson.JSON.writeValueAsString(map) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write tables.json", e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.disclosurereports.job;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.disclosurereports.DisclosureReportsApplication;
+import org.disclosurereports.core.figures.TablesJson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code <out>/<year>/manifest.json} (schema {@code disclosure-manifest/v1}): the provenance of a run:
+ * SHA-256 and size of every input file the run read and of every file under the year's output
+ * directory, the software version, the job parameters and the times. An auditor recomputes the hashes
+ * to show that a published file is the one that was generated.
+ */
+public final class RunManifest {
+
+    public static final String SCHEMA = "disclosure-manifest/v1";
+    public static final String FILE = "manifest.json";
+
+    private RunManifest() {}
+
+    public record Run(long instanceId, long executionId, String status, Instant started, Instant finished) {}
+
+    public static Map<String, Object> of(RunParameters p, Run run) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", SCHEMA);
+        Map<String, Object> software = new LinkedHashMap<>();
+        software.put("name", "disclosure-reports");
+        software.put("version", version());
+        software.put("java", System.getProperty("java.version"));
+        root.put("software", software);
+        Map<String, Object> job = new LinkedHashMap<>();
+        job.put("name", "annualReportJob");
+        job.put("instance_id", run.instanceId());
+        job.put("execution_id", run.executionId());
+        job.put("status", run.status());
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("data", p.data().toString());
+        params.put("year", p.year());
+        params.put("out", p.out().toString());
+        params.put("agency", p.agency());
+        params.put("inputs_digest", p.inputsDigest());
+        params.put("encodings", p.encodings());
+        if (p.rerun() != 0) {
+            params.put("rerun", p.rerun());
+        }
+        if (p.templates() != null) {
+            params.put("templates", p.templates().toString());
+        }
+        job.put("parameters", params);
+        root.put("job", job);
+        root.put("started", run.started() == null ? null : run.started().toString());
+        root.put("finished", run.finished() == null ? null : run.finished().toString());
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        for (String name : p.charsets().keySet().stream().sorted().toList()) {
+            inputs.add(entry(name, p.data().resolve(name)));
+        }
+        for (String sub : org.disclosurereports.inputs.InputInspector.TEXT_INPUT_DIRS) {
+            Path dir = p.data().resolve(sub);
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> tree = Files.walk(dir)) {
+                    for (Path f : tree.filter(Files::isRegularFile).sorted().toList()) {
+                        inputs.add(entry(p.data().relativize(f).toString().replace('\\', '/'), f));
+                    }
+                }
+            }
+        }
+        root.put("inputs", inputs);
+        List<Map<String, Object>> outputs = new ArrayList<>();
+        Path yearDir = p.yearDir();
+        if (Files.isDirectory(yearDir)) {
+            try (Stream<Path> files = Files.walk(yearDir)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    String rel = yearDir.relativize(f).toString().replace('\\', '/');
+                    if (rel.equals(FILE) || f.getFileName().toString().startsWith(".")) {
+                        continue; // the manifest itself, and half-written temporary files
+                    }
+                    outputs.add(entry(rel, f));
+                }
+            }
+        }
+        root.put("outputs", outputs);
+        return root;
+    }
+
+    public static void write(RunParameters p, Run run) throws IOException {
+        byte[] json;
+        try {
+            json = (TablesJson.JSON.writeValueAsString(of(p, run)) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + FILE, e);
+        }
+        Files.createDirectories(p.yearDir());
+        org.disclosurereports.outputs.ReportFilesWriter.writeAtomically(p.yearDir().resolve(FILE), json);
+    }
+
+    private static Map<String, Object> entry(String name, Path file) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", name);
+        m.put("sha256", sha256(file));
+        m.put("bytes", Files.size(file));
+        return m;
+    }
+
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buffer = new byte[64 * 1024];
+            while (in.read(buffer) >= 0) {
+                // reading feeds the digest
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The version of the packaged jar; a build from source (tests, IDE) says so. */
+    static String version() {
+        String v = DisclosureReportsApplication.class.getPackage().getImplementationVersion();
+        return v != null ? v : "development build (not from the packaged jar)";
+    }
+}

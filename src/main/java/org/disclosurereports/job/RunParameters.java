@@ -1,0 +1,85 @@
+package org.disclosurereports.job;
+
+import org.springframework.batch.core.JobParameters;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The parameters of one run of {@code annualReportJob}. A job instance is identified by what it
+ * produces and from what: data directory, year, output directory, scope (one agency or all) and the
+ * digest of the input files. Re-running the same inputs finds the instance complete; changed inputs
+ * make a new instance; a failed instance with the same parameters is restarted where it stopped.
+ */
+public record RunParameters(Path data, int year, Path out, String agency, String inputsDigest, String encodings, long rerun,
+                            Path templates) {
+
+    public static final String DATA = "data";
+    public static final String YEAR = "year";
+    public static final String OUT = "out";
+    /** One agency's code, or {@link #ALL_AGENCIES}. */
+    public static final String AGENCY = "agency";
+    public static final String INPUTS = "inputs";
+    /** Not identifying: the encoding found for each file, e.g. {@code applications.csv=GB18030}. */
+    public static final String ENCODINGS = "encodings";
+    /** Identifying, only when set: forces a new instance over inputs already processed (--force). */
+    public static final String RERUN = "rerun";
+    /** Identifying, only when set: a directory of report templates replacing the shipped ones (--templates). */
+    public static final String TEMPLATES = "templates";
+    public static final String ALL_AGENCIES = "*";
+
+    public RunParameters(Path data, int year, Path out, String agency, String inputsDigest, String encodings, long rerun) {
+        this(data, year, out, agency, inputsDigest, encodings, rerun, null);
+    }
+
+    public RunParameters withRerun(long stamp) {
+        return new RunParameters(data, year, out, agency, inputsDigest, encodings, stamp, templates);
+    }
+
+    public static RunParameters of(JobParameters p) {
+        Long rerun = p.getLong(RERUN);
+        String templates = p.getString(TEMPLATES);
+        return new RunParameters(Path.of(p.getString(DATA)), p.getLong(YEAR).intValue(), Path.of(p.getString(OUT)),
+                p.getString(AGENCY), p.getString(INPUTS), p.getString(ENCODINGS), rerun == null ? 0 : rerun,
+                templates == null ? null : Path.of(templates));
+    }
+
+    public JobParameters toJobParameters() {
+        var b = new org.springframework.batch.core.JobParametersBuilder()
+                .addString(DATA, data.toString())
+                .addLong(YEAR, (long) year)
+                .addString(OUT, out.toString())
+                .addString(AGENCY, agency)
+                .addString(INPUTS, inputsDigest)
+                .addString(ENCODINGS, encodings, false);
+        if (rerun != 0) {
+            b.addLong(RERUN, rerun);
+        }
+        if (templates != null) {
+            b.addString(TEMPLATES, templates.toString());
+        }
+        return b.toJobParameters();
+    }
+
+    public boolean allAgencies() {
+        return ALL_AGENCIES.equals(agency);
+    }
+
+    /** {@code <out>/<year>}: everything a run writes goes under it. */
+    public Path yearDir() {
+        return out.resolve(String.valueOf(year));
+    }
+
+    public Map<String, Charset> charsets() {
+        Map<String, Charset> m = new LinkedHashMap<>();
+        if (encodings != null && !encodings.isEmpty()) {
+            for (String part : encodings.split(";")) {
+                int eq = part.indexOf('=');
+                m.put(part.substring(0, eq), Charset.forName(part.substring(eq + 1)));
+            }
+        }
+        return m;
+    }
+}

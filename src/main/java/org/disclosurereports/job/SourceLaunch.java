@@ -1,0 +1,49 @@
+package org.disclosurereports.job;
+
+import org.disclosurereports.inputs.SourceDefinition;
+import org.disclosurereports.store.Watermarks;
+
+import org.disclosurereports.inputs.InputSchema;
+import org.disclosurereports.inputs.InputSet;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a command does before launching a run that pulls from a source database ({@code run --source
+ * FILE [--full]}): check the definition and describe the pull. A scheduler launching the same job
+ * uses the same two calls.
+ */
+@Component
+public class SourceLaunch {
+
+    /** Pull times, strictly increasing in this process: two pulls in one millisecond are still two runs. */
+    private static final java.util.concurrent.atomic.AtomicLong PULLS = new java.util.concurrent.atomic.AtomicLong();
+
+    private final Environment environment;
+    private final InputSchema schema;
+    private final Watermarks watermarks;
+
+    public SourceLaunch(Environment environment, InputSchema schema, Watermarks watermarks) {
+        this.environment = environment;
+        this.schema = schema;
+        this.watermarks = watermarks;
+    }
+
+    /** A checked pull, ready to launch. */
+    public record Prepared(SourceDefinition definition, boolean full, List<String> description) {
+        /** The run's job parameters plus the pull's: every launch is a new pull (see {@link SourcePull}). */
+        public JobParameters addTo(JobParameters run) {
+            return SourcePull.addTo(run, definition, full, PULLS.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis())));
+        }
+    }
+
+    /** @throws org.disclosurereports.inputs.InputRefused naming what is wrong with the definition */
+    public Prepared prepare(Path definitionFile, boolean full, InputSet inputs) {
+        SourceDefinition definition = SourcePull.check(definitionFile.toAbsolutePath().normalize(), schema, inputs, environment);
+        return new Prepared(definition, full, SourcePull.describe(definition, full, watermarks.of(definition.name())));
+    }
+}

@@ -1,0 +1,181 @@
+package org.disclosurereports.job;
+
+import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.inputs.InputSchema;
+import org.disclosurereports.inputs.RecordKind;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSetMetaData;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What one unit's report is made from, as a SHA-256: the stored content (every contract column of
+ * every record kind of the input schema, not the load bookkeeping) of the agency's records, the
+ * year, the statutory format, the templates and the application version. Two equal fingerprints mean
+ * the report would come out the same, so a nightly run need not build it again.
+ * <p>
+ * Besides the agency's records of every kind (its submitted returns, trainings and hearings too) it
+ * covers what else a report is made from: record kinds without an agency (holidays.csv, which moves
+ * reply deadlines), the data directory's work plans and the agency's office-written narrative, and
+ * the shipped rule catalogue, holiday calendar and work plans.
+ * <p>
+ * Deliberately a superset (all years' records of the agency, not only those counted in the year):
+ * a change it does not need costs one rebuild; a change it missed would leave a stale report. It
+ * follows {@code TablesFromRecords}, which counts an agency's own records only: a report that came
+ * to include other agencies' records (a consolidated one) must add them here.
+ */
+public final class UnitFingerprint {
+
+    /** Bumped when the way reports are made changes in a way the inputs below do not show. */
+    static final String VERSION = "unit-fingerprint/1";
+
+    private final JdbcTemplate jdbc;
+    private final InputSchema schema;
+    private final String fixedPart;
+
+    /** Shipped resources that shape every report besides the format and the templates. */
+    private static final List<String> SHIPPED = List.of("audit/rules.yaml", "calendar/cn-holidays.csv");
+
+    private final Path data;
+
+    public UnitFingerprint(DataSource dataSource, InputSchema schema, ReportFormat format, Path templates, Path data) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.schema = schema;
+        this.data = data;
+        StringBuilder shipped = new StringBuilder();
+        for (String r : SHIPPED) {
+            shipped.append('|').append(r).append(' ').append(sha256(resource(r)));
+        }
+        this.fixedPart = VERSION + "|" + appVersion() + "|format " + format.id() + " " + sha256(resource("format/" + format.id() + ".yaml"))
+                + "|templates " + templatesDigest(templates) + shipped + "|shipped work plans " + shippedWorkPlans()
+                + "|work plans " + treeDigest(data == null ? null : data.resolve("workplans"));
+    }
+
+    private static String shippedWorkPlans() {
+        try {
+            var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+            MessageDigest md = digest();
+            var resources = resolver.getResources("classpath*:workplans/**/*.yaml");
+            java.util.Arrays.sort(resources, java.util.Comparator.comparing(r -> String.valueOf(r.getFilename())));
+            for (var r : resources) {
+                update(md, String.valueOf(r.getFilename()));
+                try (InputStream in = r.getInputStream()) {
+                    md.update(in.readAllBytes());
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the shipped work plans", e);
+        }
+    }
+
+    /** Every file below {@code dir}, names and contents; "none" when there is no such directory. */
+    private static String treeDigest(Path dir) {
+        if (dir == null || !Files.isDirectory(dir)) {
+            return "none";
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            MessageDigest md = digest();
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                update(md, dir.relativize(f).toString().replace('\\', '/'));
+                md.update(Files.readAllBytes(f));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir, e);
+        }
+    }
+
+    public String of(String agencyCode, int year) {
+        MessageDigest md = digest();
+        update(md, fixedPart);
+        update(md, "|year " + year);
+        update(md, "|narrative " + treeDigest(data == null ? null : data.resolve("narrative").resolve(agencyCode)));
+        List<String> codes = List.of(agencyCode);
+        String in = codes.stream().map(c -> "?").collect(Collectors.joining(", "));
+        for (RecordKind kind : schema.kinds()) {
+            List<String> columns = kind.dbColumns();
+            List<String> order = new ArrayList<>();
+            for (String key : kind.keyColumns()) {
+                order.add(dbColumn(kind, key));
+            }
+            update(md, "|" + kind.table());
+            // A kind without an agency (holidays.csv) is the same for every unit: all of it counts.
+            boolean perAgency = columns.contains("agency_code");
+            jdbc.query("SELECT " + String.join(", ", columns) + " FROM " + kind.table()
+                    + (perAgency ? " WHERE agency_code IN (" + in + ")" : "") + " ORDER BY " + String.join(", ", order), rs -> {
+                ResultSetMetaData meta = rs.getMetaData();
+                StringBuilder row = new StringBuilder("\n");
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    Object v = rs.getObject(i);
+                    row.append(v == null ? "\u2400" : v.toString()).append('\u241f');
+                }
+                update(md, row.toString());
+            }, perAgency ? codes.toArray() : new Object[0]);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static String dbColumn(RecordKind kind, String key) {
+        return kind.columns().stream().filter(c -> c.header().equals(key) || c.dbColumn().equals(key))
+                .map(RecordKind.Column::dbColumn).findFirst().orElse(key);
+    }
+
+    private static String appVersion() {
+        String v = UnitFingerprint.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    private static String templatesDigest(Path dir) {
+        if (dir == null) {
+            return "shipped " + sha256(resource("templates/report.ftlh"));
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            MessageDigest md = digest();
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                update(md, dir.relativize(f).toString());
+                md.update(Files.readAllBytes(f));
+            }
+            return dir + " " + HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read templates in " + dir, e);
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = UnitFingerprint.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? new byte[0] : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(MessageDigest md, String s) {
+        md.update(s.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,8 +1,0 @@
-package org.disclosurereports.records;
-
-/** An enumerated value of the data contract: accepted in files as its English key or its exact Chinese label. */
-public interface Vocabulary {
-    String key();
-
-    String label();
-}

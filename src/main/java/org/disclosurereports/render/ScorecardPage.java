@@ -1,0 +1,106 @@
+package org.disclosurereports.render;
+
+import org.disclosurereports.core.compliance.Scorecard;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code scorecard.html} for an agency and for the district, from {@code templates/scorecard.ftlh}. Charts
+ * are inline SVG whose geometry is computed here (no script, no chart library): reply-time distribution
+ * for an agency; targets met per unit and late replies per unit for the district.
+ */
+public final class ScorecardPage {
+
+    private final Configuration cfg;
+
+    public ScorecardPage() {
+        cfg = new Configuration(Configuration.VERSION_2_3_34);
+        cfg.setTemplateLoader(new ClassTemplateLoader(ScorecardPage.class.getClassLoader(), "templates"));
+        cfg.setRecognizeStandardFileExtensions(true);
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setNumberFormat("computer");
+        cfg.setLocale(Locale.SIMPLIFIED_CHINESE);
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+    }
+
+    /** A bar of a horizontal bar chart: label, segments (value, css class), geometry in SVG units. */
+    public record Bar(String label, int y, List<Segment> segments, String total) {}
+
+    public record Segment(int x, int width, long value, String css) {}
+
+    public String agency(Scorecard card) {
+        List<Integer> h = card.histogram();
+        int max = Math.max(1, h.stream().mapToInt(Integer::intValue).max().orElse(1));
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < h.size(); i++) {
+            int w = (int) Math.round(360.0 * h.get(i) / max);
+            String css = Scorecard.BUCKETS[i][0] > 20 ? "late" : "ok";
+            bars.add(new Bar(Scorecard.bucketLabel(Scorecard.BUCKETS[i]) + "个工作日", 10 + i * 26,
+                    List.of(new Segment(150, w, h.get(i), css)), String.valueOf(h.get(i))));
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("district", false);
+        model.put("card", card);
+        model.put("bars", bars);
+        model.put("chartHeight", 20 + bars.size() * 26);
+        return render(model);
+    }
+
+    public String district(int year, List<Map<String, Object>> units) {
+        long maxTargets = Math.max(1, units.stream().mapToLong(u -> (long) u.get("applicable")).max().orElse(1));
+        long maxLate = Math.max(1, units.stream().mapToLong(u -> (long) u.get("overdue")).max().orElse(1));
+        List<Bar> targets = new ArrayList<>();
+        List<Bar> late = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            Map<String, Object> u = units.get(i);
+            long met = (long) u.get("met");
+            long notMet = (long) u.get("not_met");
+            long noData = (long) u.get("no_data");
+            double scale = 360.0 / maxTargets;
+            int x = 230;
+            List<Segment> segs = new ArrayList<>();
+            for (Object[] s : new Object[][]{{met, "ok"}, {notMet, "late"}, {noData, "none"}}) {
+                int w = (int) Math.round(scale * (long) s[0]);
+                segs.add(new Segment(x, w, (long) s[0], (String) s[1]));
+                x += w;
+            }
+            targets.add(new Bar((String) u.get("name"), 10 + i * 26, segs, met + "/" + u.get("applicable")));
+            long od = (long) u.get("overdue");
+            late.add(new Bar((String) u.get("name"), 10 + i * 26,
+                    List.of(new Segment(230, (int) Math.round(360.0 * od / maxLate), od, "late")), String.valueOf(od)));
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("district", true);
+        model.put("year", year);
+        model.put("units", units);
+        model.put("targetBars", targets);
+        model.put("lateBars", late);
+        model.put("chartHeight", 20 + units.size() * 26);
+        return render(model);
+    }
+
+    private String render(Map<String, Object> model) {
+        StringWriter out = new StringWriter();
+        try {
+            cfg.getTemplate("scorecard.ftlh").process(model, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("Template scorecard.ftlh failed: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,19 @@
+package org.disclosurereports.store;
+
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.util.Map;
+
+/** The only vendor difference in the shared migrations: MySQL tables are utf8mb4 with exact (binary) key comparison. */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean
+    FlywayConfigurationCustomizer tableOptions(DataSource dataSource) {
+        return flyway -> flyway.placeholders(Map.of("table_options",
+                SqlDialect.of(dataSource) == SqlDialect.MYSQL ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin" : ""));
+    }
+}

@@ -1,0 +1,216 @@
+package org.disclosurereports.store;
+
+import org.disclosurereports.core.records.Agency;
+import org.disclosurereports.core.records.AppealCase;
+import org.disclosurereports.core.records.Application;
+import org.disclosurereports.core.records.Disclosure;
+import org.disclosurereports.core.records.Document;
+import org.disclosurereports.core.records.DocumentCategory;
+import org.disclosurereports.core.records.EnforcementFigure;
+import org.disclosurereports.core.records.EnforcementItem;
+import org.disclosurereports.core.records.Vocabulary;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The records of the data contract in the database: written by ingest on their natural keys (so that
+ * loading the same files twice changes nothing), read back per agency and year for counting.
+ * <p>
+ * Every row carries the load (job instance) that last wrote it. A file that is present in a load is
+ * the whole truth for the agencies of that load's agencies.csv: rows of those agencies that it no
+ * longer contains are removed by {@link #pruneNotInLoad}, so a row deleted or re-keyed at the source
+ * is not counted twice.
+ */
+public class RecordStore {
+
+    private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
+
+    public RecordStore(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(1000);
+        this.dialect = SqlDialect.of(dataSource);
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    /** For the stores of later features (trainings, hearings, holidays) that share this database. */
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    /** Inserts or replaces rows on the table's natural key. Each row: the kind's columns, then load_id, source_line. */
+    public void upsert(String table, List<String> columns, List<String> key, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String> all = new ArrayList<>(columns);
+        all.add("load_id");
+        all.add("source_line");
+        List<Object[]> args = rows.stream().map(RecordStore::toJdbc).toList();
+        jdbc.batchUpdate(dialect.upsert(table, all, key), args);
+    }
+
+    private static Object[] toJdbc(Object[] row) {
+        Object[] out = new Object[row.length];
+        for (int i = 0; i < row.length; i++) {
+            out[i] = row[i] instanceof LocalDate d ? Date.valueOf(d) : row[i];
+        }
+        return out;
+    }
+
+    /**
+     * For rows about to be written, the lines on which the same natural key was already loaded by
+     * this load: a second row with the same key in one file is a duplicate, not a correction.
+     */
+    public Map<List<Object>, Long> linesAlreadyLoaded(String table, List<String> key, List<List<Object>> keys, long loadId) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        // Look the rows up by the last key column (the id: indexed, see V9) and match the whole key and
+        // the load in Java: one indexed predicate, so no database can choose to scan the load instead.
+        String idColumn = key.get(key.size() - 1);
+        Set<Object> ids = new LinkedHashSet<>();
+        keys.forEach(k -> ids.add(k.get(k.size() - 1)));
+        String sql = "SELECT " + String.join(", ", key) + ", load_id, source_line FROM " + table + " WHERE "
+                + idColumn + " IN (" + SqlDialect.placeholders(ids.size()) + ")";
+        Map<List<Object>, Long> found = new HashMap<>();
+        jdbc.query(sql, rs -> {
+            if (rs.getLong(key.size() + 1) != loadId) {
+                return;
+            }
+            List<Object> k = new ArrayList<>();
+            for (int i = 1; i <= key.size(); i++) {
+                Object v = rs.getObject(i);
+                k.add(v instanceof Number n && !(v instanceof BigDecimal) ? Integer.valueOf(n.intValue()) : v);
+            }
+            found.put(k, rs.getLong(key.size() + 2));
+        }, ids.toArray());
+        return found;
+    }
+
+    /**
+     * Deletes rows of {@code table} for the agencies of load {@code loadId} that earlier loads wrote and
+     * this load did not write again. Loads are job instances, numbered in order: "earlier" is an index
+     * range on load_id (a fresh database has nothing to scan), and an older run resumed late never
+     * removes what a newer load wrote.
+     */
+    public int pruneNotInLoad(String table, long loadId) {
+        // Most nights every row was written again (and a first load has nothing older): the oldest
+        // load_id is one index lookup, while the DELETE below may be planned from the agency list and
+        // read every row (38 s for 3 million rows on H2, measured).
+        Long oldest = jdbc.queryForObject("SELECT MIN(load_id) FROM " + table, Long.class);
+        if (oldest == null || oldest >= loadId) {
+            return 0;
+        }
+        return jdbc.update("DELETE FROM " + table + " WHERE load_id < ? AND agency_code IN "
+                + "(SELECT agency_code FROM agency WHERE load_id = ?)", loadId, loadId);
+    }
+
+    public Set<String> agencyCodes() {
+        return new LinkedHashSet<>(jdbc.queryForList("SELECT agency_code FROM agency", String.class));
+    }
+
+    /** The agencies listed in the agencies.csv of load {@code loadId}, by code. */
+    public List<Agency> agenciesOfLoad(long loadId) {
+        return jdbc.query("SELECT * FROM agency WHERE load_id = ? ORDER BY agency_code", RecordStore::agency, loadId);
+    }
+
+    public List<Agency> allAgencies() {
+        return jdbc.query("SELECT * FROM agency ORDER BY agency_code", RecordStore::agency);
+    }
+
+    public Optional<Agency> agency(String code) {
+        return jdbc.query("SELECT * FROM agency WHERE agency_code = ?", RecordStore::agency, code).stream().findFirst();
+    }
+
+    private static Agency agency(ResultSet rs, int n) throws SQLException {
+        return new Agency(rs.getString("agency_code"), rs.getString("name"), rs.getString("parent_code"),
+                rs.getString("agency_level"), rs.getString("report_url"), rs.getString("contact_office"),
+                rs.getString("contact_address"), rs.getString("contact_phone"));
+    }
+
+    /** Applications that can count in year {@code year}: received by its end, not closed before its start. */
+    public void applications(String agencyCode, int year, Consumer<Application> sink) {
+        jdbc.query("SELECT * FROM application WHERE agency_code = ? AND received_date <= ? "
+                        + "AND (closed_date IS NULL OR closed_date >= ?) ORDER BY application_id",
+                rs -> {
+                    boolean extended = rs.getBoolean("extended");
+                    Boolean extendedOrUnknown = rs.wasNull() ? null : extended;
+                    sink.accept(new Application(rs.getString("agency_code"), rs.getString("application_id"),
+                            date(rs, "received_date"), rs.getString("applicant_type"), date(rs, "closed_date"),
+                            rs.getString("outcome"), extendedOrUnknown, rs.getBigDecimal("fee_yuan")));
+                }, agencyCode, Date.valueOf(LocalDate.of(year, 12, 31)), Date.valueOf(LocalDate.of(year, 1, 1)));
+    }
+
+    /** Appeal cases that can count in year {@code year}: filed by its end, not closed before its start. */
+    public void appeals(String agencyCode, int year, Consumer<AppealCase> sink) {
+        jdbc.query("SELECT * FROM appeal_case WHERE agency_code = ? AND filed_date <= ? "
+                        + "AND (closed_date IS NULL OR closed_date >= ?) ORDER BY case_id",
+                rs -> {
+                    sink.accept(new AppealCase(rs.getString("agency_code"), rs.getString("case_id"), rs.getString("kind"),
+                            date(rs, "filed_date"), date(rs, "closed_date"), rs.getString("result")));
+                }, agencyCode, Date.valueOf(LocalDate.of(year, 12, 31)), Date.valueOf(LocalDate.of(year, 1, 1)));
+    }
+
+    /** Documents issued by the end of {@code year} (later ones cannot count). */
+    public void documents(String agencyCode, int year, Consumer<Document> sink) {
+        jdbc.query("SELECT * FROM document WHERE agency_code = ? AND issued_date <= ? ORDER BY document_id",
+                rs -> {
+                    sink.accept(new Document(rs.getString("document_id"), rs.getString("agency_code"),
+                            rs.getString("doc_number"), rs.getString("title"), vocabulary(DocumentCategory.values(), rs.getString("category")),
+                            date(rs, "issued_date"), vocabulary(Disclosure.values(), rs.getString("disclosure")),
+                            date(rs, "published_date"), date(rs, "repealed_date"), date(rs, "interpretation_date"),
+                            rs.getString("interpretation_forms")));
+                }, agencyCode, Date.valueOf(LocalDate.of(year, 12, 31)));
+    }
+
+    public void enforcementFigures(String agencyCode, int year, Consumer<EnforcementFigure> sink) {
+        jdbc.query("SELECT * FROM enforcement_figure WHERE agency_code = ? AND report_year = ? ORDER BY item",
+                rs -> {
+                    sink.accept(new EnforcementFigure(rs.getString("agency_code"), rs.getInt("report_year"),
+                            EnforcementItem.ofKey(rs.getString("item")), rs.getBigDecimal("figure").stripTrailingZeros()));
+                }, agencyCode, year);
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static <V extends Vocabulary> V vocabulary(V[] values, String key) {
+        for (V v : values) {
+            if (v.key().equals(key)) {
+                return v;
+            }
+        }
+        throw new IllegalStateException("unknown value in database: " + key);
+    }
+
+    /** Row counts per table, for summaries and tests. */
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new HashMap<>();
+        for (String t : List.of("agency", "application", "document", "enforcement_figure", "appeal_case")) {
+            counts.put(t, jdbc.queryForObject("SELECT COUNT(*) FROM " + t, Long.class));
+        }
+        return Collections.unmodifiableMap(counts);
+    }
+}

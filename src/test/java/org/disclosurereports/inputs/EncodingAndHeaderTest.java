@@ -1,0 +1,123 @@
+package org.disclosurereports.inputs;
+
+import org.disclosurereports.core.layout.ReportFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EncodingAndHeaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final InputSchema schema = new InputSchema(ReportFormat.current());
+    private final RecordKind agencies = schema.kind("agencies");
+
+    private static final String CSV = "agency_code,name,parent_code\r\nSL,示例区人民政府,\r\nSL-GOV,示例区人民政府办公室,SL\r\n";
+
+    private Path write(String name, byte[] bytes) throws Exception {
+        Path p = dir.resolve(name);
+        Files.write(p, bytes);
+        return p;
+    }
+
+    @Test
+    void utf8WithAndWithoutByteOrderMark() throws Exception {
+        Path plain = write("a.csv", CSV.getBytes(StandardCharsets.UTF_8));
+        assertThat(EncodingDetector.detect(plain)).isEqualTo(StandardCharsets.UTF_8);
+        byte[] bom = ("\uFEFF" + CSV).getBytes(StandardCharsets.UTF_8);
+        Path withBom = write("b.csv", bom);
+        assertThat(EncodingDetector.detect(withBom)).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(readAll(withBom, StandardCharsets.UTF_8).get(0).values()[0]).isEqualTo("SL");
+    }
+
+    @Test
+    void gb18030AsChineseExcelSavesIt() throws Exception {
+        Path gb = write("a.csv", CSV.getBytes(EncodingDetector.GB18030));
+        assertThat(EncodingDetector.detect(gb)).isEqualTo(EncodingDetector.GB18030);
+        assertThat(readAll(gb, EncodingDetector.GB18030).get(0).values()[1]).isEqualTo("示例区人民政府");
+    }
+
+    @Test
+    void textThatIsNeitherIsRefusedNotGuessed() throws Exception {
+        // Cyrillic in windows-1251: not UTF-8, and as GB18030 it would be mojibake, not Chinese.
+        byte[] cyrillic = "agency_code,name\r\nRU,Министерство Министерство\r\n".getBytes("windows-1251");
+        assertThatThrownBy(() -> EncodingDetector.detect(write("a.csv", cyrillic)))
+                .isInstanceOf(InputRefused.class).hasMessageContaining("a.csv").hasMessageContaining("encoding");
+        byte[] utf16 = CSV.getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[utf16.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(utf16, 0, withBom, 2, utf16.length);
+        assertThatThrownBy(() -> EncodingDetector.detect(write("b.csv", withBom))).hasMessageContaining("UTF-16");
+    }
+
+    @Test
+    void columnsInAnyOrderUnknownOnesIgnored() throws Exception {
+        Path p = write("agencies.csv", "remark,parent_code,name,agency_code\nx,SL,办公室,SL-GOV\n".getBytes(StandardCharsets.UTF_8));
+        RawRow row = readAll(p, StandardCharsets.UTF_8).get(0);
+        assertThat(row.values()[0]).isEqualTo("SL-GOV");
+        assertThat(row.values()[1]).isEqualTo("办公室");
+        assertThat(row.values()[2]).isEqualTo("SL");
+    }
+
+    @Test
+    void aMissingRequiredColumnRefusesTheFileNamingIt() throws Exception {
+        Path p = write("agencies.csv", "agency_code,parent_code\nSL,\n".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> CsvInput.checkHeader(p, StandardCharsets.UTF_8, agencies))
+                .isInstanceOf(InputRefused.class).hasMessageContaining("agencies.csv").hasMessageContaining("required column name");
+    }
+
+    @Test
+    void lineNumbersFollowTheFileAcrossQuotedLineBreaksAndBlankLines() throws Exception {
+        String csv = "agency_code,name\n"          // line 1
+                + "A,\"甲\n乙\"\n"                  // lines 2-3
+                + "\n"                              // line 4, blank
+                + "B,\"丙,丁\"\n"                   // line 5
+                + ",\n"                             // line 6, empty fields
+                + "C,戊,extra\n";                   // line 7, one field too many
+        List<RawRow> rows = readAll(write("agencies.csv", csv.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        assertThat(rows).extracting(RawRow::line).containsExactly(2L, 5L, 7L);
+        assertThat(rows.get(0).values()[1]).isEqualTo("甲\n乙");
+        assertThat(rows.get(1).values()[1]).isEqualTo("丙,丁");
+        assertThat(rows.get(2).structureProblem()).contains("3 fields");
+    }
+
+    @Test
+    void anUnclosedQuoteStopsTheFileWithTheLine() throws Exception {
+        Path p = write("agencies.csv", "agency_code,name\nA,甲\nB,\"乙\n".getBytes(StandardCharsets.UTF_8));
+        try (CsvInput in = new CsvInput(p, StandardCharsets.UTF_8, agencies)) {
+            assertThat(in.next().line()).isEqualTo(2);
+            assertThatThrownBy(in::next).isInstanceOf(InputRefused.class).hasMessageContaining("after line 2");
+        }
+    }
+
+    @Test
+    void inspectionCollectsEveryRefusedFileAndRequiresAgencies() throws Exception {
+        write("applications.csv", "application_id,agency_code\n1,SL\n".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> new InputInspector(schema).inspect(dir, null))
+                .isInstanceOfSatisfying(InputInspector.Refused.class, e -> {
+                    assertThat(e.problems()).hasSize(2);
+                    assertThat(e.problems().get(0)).contains("agencies.csv is missing");
+                    assertThat(e.problems().get(1)).contains("applications.csv").contains("received_date");
+                });
+    }
+
+    private List<RawRow> readAll(Path p, java.nio.charset.Charset cs) {
+        List<RawRow> rows = new ArrayList<>();
+        try (CsvInput in = new CsvInput(p, cs, agencies)) {
+            for (RawRow r = in.next(); r != null; r = in.next()) {
+                rows.add(r);
+            }
+        }
+        return rows;
+    }
+}

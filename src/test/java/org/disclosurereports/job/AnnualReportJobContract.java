@@ -1,0 +1,291 @@
+package org.disclosurereports.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.disclosurereports.inputs.InputInspector;
+import org.disclosurereports.inputs.InputSchema;
+import org.disclosurereports.inputs.InputSet;
+import org.disclosurereports.store.RecordStore;
+import org.disclosurereports.support.SampleData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.test.JobLauncherTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole annual report job on the demo data set, checked against figures computed independently
+ * (sample-data/tools/expected.py). Run once on H2 and once on MySQL by the subclasses.
+ */
+@SpringBootTest
+@SpringBatchTest
+// Two report partitions whatever the machine, so the restart test knows which units share a partition.
+@org.springframework.test.context.TestPropertySource(properties = "disclosure.build.partitions=2")
+abstract class AnnualReportJobContract {
+
+    @Autowired
+    JobLauncherTestUtils jobs;
+    @Autowired
+    JobExplorer explorer;
+    @Autowired
+    RecordStore store;
+    @Autowired
+    InputSchema schema;
+
+    @TempDir
+    Path out;
+
+    /**
+     * Launches with explicit parameters, as the command line does (never launchJob(), whose random
+     * parameter would make every launch a new instance). Kept off the test class: Spring Batch's test
+     * listener takes any method of the test class returning a JobExecution for a factory.
+     */
+    final class Launcher {
+        JobExecution run(Path data, int year, Path outDir, String agency) throws Exception {
+            InputSet inputs = new InputInspector(schema).inspect(data, null);
+            RunParameters p = new RunParameters(inputs.directory(), year, outDir, agency, inputs.digest(), inputs.encodings(), 0);
+            return jobs.launchJob(p.toJobParameters());
+        }
+    }
+
+    private final Launcher launcher = new Launcher();
+
+    @Test
+    void reproducesTheIndependentlyComputedTablesCellForCellForBothYears() throws Exception {
+        for (int year : new int[] {2023, 2024}) {
+            JobExecution execution = launcher.run(SampleData.DIR, year, out, RunParameters.ALL_AGENCIES);
+            assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            List<Path> expected = SampleData.agencyCodes(year).toList();
+            assertThat(expected).hasSize(12);
+            for (Path e : expected) {
+                String code = e.getFileName().toString().replace(".json", "");
+                JsonNode want = SampleData.read(e);
+                JsonNode got = SampleData.read(out.resolve(String.valueOf(year)).resolve(code).resolve("tables.json"));
+                for (String field : List.of("schema", "agency_code", "agency_name", "year", "scope", "table2", "table3", "table4")) {
+                    assertThat(got.get(field)).as("%d %s %s", year, code, field).isEqualTo(want.get(field));
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyRowIsLoadedOrRejectedWithFileLineColumnValueAndReason() throws Exception {
+        JobExecution execution = launcher.run(SampleData.DIR, 2024, out, RunParameters.ALL_AGENCIES);
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        RunSummary summary = RunSummary.collect(explorer, execution, schema);
+        JsonNode counts = SampleData.loadCounts();
+        assertThat(summary.files()).hasSize(counts.size());
+        for (RunSummary.FileLine f : summary.files()) {
+            JsonNode want = counts.get(f.file());
+            assertThat(f.read()).as(f.file() + " read").isEqualTo(want.get("read").asLong());
+            assertThat(f.loaded()).as(f.file() + " loaded").isEqualTo(want.get("loaded").asLong());
+            assertThat(f.rejected()).as(f.file() + " rejected").isEqualTo(want.get("rejected").asLong());
+            assertThat(f.balanced()).isTrue();
+        }
+        // The rejects files name exactly the rows the oracle rejects.
+        List<String> want = new ArrayList<>();
+        for (CSVRecord r : csv(SampleData.EXPECTED.resolve("rejects.csv"))) {
+            want.add(r.get("file") + ":" + r.get("line") + ":" + r.get("column") + ":" + r.get("value"));
+        }
+        List<String> got = new ArrayList<>();
+        Path rejects = out.resolve("2024").resolve("rejects");
+        try (var files = Files.list(rejects)) {
+            for (Path f : files.sorted().toList()) {
+                for (CSVRecord r : csv(f)) {
+                    got.add(r.get("file") + ":" + r.get("line") + ":" + r.get("column") + ":" + r.get("value"));
+                    assertThat(r.get("reason")).isNotBlank();
+                    assertThat(r.get("record")).as("the original row is kept").isNotBlank();
+                }
+            }
+        }
+        assertThat(got).containsExactlyInAnyOrderElementsOf(want);
+        assertThat(Files.readString(out.resolve("2024").resolve("run-summary.json"))).contains("\"rejected\": 3");
+    }
+
+    @Test
+    void loadingTheSameFilesAgainChangesNothing() throws Exception {
+        launcher.run(SampleData.DIR, 2024, out.resolve("a"), RunParameters.ALL_AGENCIES);
+        Map<String, Long> first = store.counts();
+        String tables = Files.readString(out.resolve("a/2024/SL-PNR/tables.json"));
+        // A different output directory is a different job instance: everything is loaded again.
+        JobExecution again = launcher.run(SampleData.DIR, 2024, out.resolve("b"), RunParameters.ALL_AGENCIES);
+        assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(stepNames(again)).contains("loadApplications");
+        assertThat(store.counts()).isEqualTo(first);
+        assertThat(Files.readString(out.resolve("b/2024/SL-PNR/tables.json"))).isEqualTo(tables);
+    }
+
+    @Test
+    void aRowRemovedAtTheSourceIsNoLongerCounted() throws Exception {
+        Path data = SampleData.copyTo(out.resolve("data"));
+        launcher.run(data, 2024, out.resolve("before"), RunParameters.ALL_AGENCIES);
+        long before = store.counts().get("application");
+        List<String> lines = new ArrayList<>(Files.readAllLines(data.resolve("applications.csv"), StandardCharsets.UTF_8));
+        String removed = lines.remove(1);
+        Files.write(data.resolve("applications.csv"), lines, StandardCharsets.UTF_8);
+        JobExecution after = launcher.run(data, 2024, out.resolve("after"), RunParameters.ALL_AGENCIES);
+        assertThat(after.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(store.counts().get("application")).as("row removed: " + removed).isEqualTo(before - 1);
+        launcher.run(SampleData.DIR, 2024, out.resolve("restored"), RunParameters.ALL_AGENCIES);
+        assertThat(store.counts().get("application")).isEqualTo(before);
+    }
+
+    @Test
+    void aFailedRunIsRestartedWhereItStopped() throws Exception {
+        Path outDir = out.resolve("restart");
+        // A file where a report directory must go makes buildReports fail after everything was loaded.
+        Files.createDirectories(outDir.resolve("2024"));
+        Files.writeString(outDir.resolve("2024").resolve("SL-PNR"), "in the way");
+        JobExecution failed = launcher.run(SampleData.DIR, 2024, outDir, RunParameters.ALL_AGENCIES);
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        StepExecution build = failed.getStepExecutions().stream().filter(s -> s.getStepName().equals("buildReports")).findFirst().orElseThrow();
+        assertThat(build.getStatus()).isEqualTo(BatchStatus.FAILED);
+        // The 12 units in two partitions of 6, by code: units-0 (SL … SL-JD1) completes; units-1 (SL-JD2 …
+        // SL-XHZ) fails in its first chunk, the one holding SL-PNR.
+        assertThat(build.getWriteCount()).as("the other partition's reports were committed").isEqualTo(6);
+        assertThat(stepStatus(failed, "buildReportsPartition:units-0")).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(stepStatus(failed, "buildReportsPartition:units-1")).isEqualTo(BatchStatus.FAILED);
+
+        Files.delete(outDir.resolve("2024").resolve("SL-PNR"));
+        JobExecution restarted = launcher.run(SampleData.DIR, 2024, outDir, RunParameters.ALL_AGENCIES);
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+        // Loading was complete: the restart only finishes the reports, in the partition that failed.
+        assertThat(stepNames(restarted)).doesNotContain("loadApplications").contains("buildReports");
+        assertThat(writes(restarted, "buildReportsPartition:units-0")).as("the completed partition is not built again").isZero();
+        assertThat(writes(restarted, "buildReportsPartition:units-1")).isEqualTo(6);
+        StepExecution rebuilt = restarted.getStepExecutions().stream().filter(s -> s.getStepName().equals("buildReports")).findFirst().orElseThrow();
+        assertThat(rebuilt.getWriteCount()).isEqualTo(6);
+        RunSummary summary = RunSummary.collect(explorer, restarted, schema);
+        assertThat(summary.reportsBuilt()).isEqualTo(12);
+        assertThat(summary.files()).allMatch(RunSummary.FileLine::balanced);
+        JsonNode want = SampleData.expectedTables(2024, "SL-PNR");
+        JsonNode got = SampleData.read(outDir.resolve("2024/SL-PNR/tables.json"));
+        assertThat(got.get("table3")).isEqualTo(want.get("table3"));
+    }
+
+    @Test
+    void oneAgencyOnly() throws Exception {
+        JobExecution e = launcher.run(SampleData.DIR, 2024, out, "SL-JD1");
+        assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        try (var dirs = Files.list(out.resolve("2024"))) {
+            assertThat(dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).collect(Collectors.toSet()))
+                    .containsExactlyInAnyOrder("SL-JD1", "rejects");
+        }
+        JobExecution unknown = launcher.run(SampleData.DIR, 2024, out.resolve("x"), "NOPE");
+        assertThat(unknown.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(unknown.getAllFailureExceptions()).anySatisfy(t -> assertThat(RunSummary.describe(t)).contains("no agency NOPE"));
+    }
+
+    @Test
+    void gb18030FilesLoadAsChinese() throws Exception {
+        Path outDir = out.resolve("gb");
+        JobExecution e = launcher.run(SampleData.DIR.resolve("encodings"), 2024, outDir, RunParameters.ALL_AGENCIES);
+        assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(Files.readString(outDir.resolve("2024/run-summary.json"))).contains("GB18030");
+        try (var dirs = Files.list(outDir.resolve("2024"))) {
+            Path report = dirs.filter(p -> Files.exists(p.resolve("tables.json"))).findFirst().orElseThrow();
+            String name = SampleData.read(report.resolve("tables.json")).get("agency_name").asText();
+            assertThat(name).startsWith("示例区");
+        }
+        // Restore the demo district's own records for the other tests of this class.
+        launcher.run(SampleData.DIR, 2024, out.resolve("restore"), RunParameters.ALL_AGENCIES);
+    }
+
+    private static long writes(JobExecution e, String step) {
+        return e.getStepExecutions().stream().filter(s -> s.getStepName().equals(step)).mapToLong(StepExecution::getWriteCount).sum();
+    }
+
+    private static BatchStatus stepStatus(JobExecution e, String step) {
+        return e.getStepExecutions().stream().filter(s -> s.getStepName().equals(step)).findFirst().orElseThrow().getStatus();
+    }
+
+    private static List<String> stepNames(JobExecution e) {
+        return e.getStepExecutions().stream().map(StepExecution::getStepName).toList();
+    }
+
+    private static List<CSVRecord> csv(Path file) throws IOException {
+        try (CSVParser p = CSVParser.parse(file, StandardCharsets.UTF_8, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            return p.getRecords();
+        }
+    }
+
+    // ---- work plans, deadlines and narrative (issue #6) ----
+
+    /** Reply deadlines on the official calendar equal the oracle's (expected.py has its own calendar code). */
+    @Test
+    void lateRepliesAndTargetsAgreeWithTheOracleAndTheText() throws Exception {
+        JobExecution execution = launcher.run(SampleData.DIR, 2024, out, RunParameters.ALL_AGENCIES);
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        JsonNode expected = SampleData.read(SampleData.EXPECTED.resolve("replies-2024.json"));
+        long lateTotal = 0;
+        for (var it = expected.fields(); it.hasNext(); ) {
+            var e = it.next();
+            Path dir = out.resolve("2024").resolve(e.getKey());
+            JsonNode card = SampleData.read(dir.resolve("scorecard.json"));
+            JsonNode want = e.getValue();
+            JsonNode got = card.get("replies");
+            for (String f : List.of("closed", "on_time", "late", "open_overdue", "open_within")) {
+                assertThat(got.get(f).asLong()).as(e.getKey() + " " + f).isEqualTo(want.get(f).asLong());
+            }
+            assertThat(got.get("median_days").asText()).as(e.getKey() + " median").isEqualTo(want.get("median_days").asText());
+            assertThat(got.get("longest_days").asLong()).as(e.getKey() + " longest").isEqualTo(want.get("longest_days").asLong());
+            List<String> listed = new ArrayList<>();
+            for (CSVRecord r : csv(dir.resolve("late-replies.csv"))) {
+                listed.add(r.get(0).replace("\uFEFF", "") + ":" + r.get("status"));
+            }
+            List<String> wantListed = new ArrayList<>();
+            want.get("late_ids").forEach(id -> wantListed.add(id.asText() + ":late"));
+            want.get("open_overdue_ids").forEach(id -> wantListed.add(id.asText() + ":open_overdue"));
+            assertThat(listed).as(e.getKey() + " late-replies.csv").containsExactlyInAnyOrderElementsOf(wantListed);
+            lateTotal += want.get("late").asLong();
+
+            // Every figure in the text equals its source: a table cell (tables.json) or a scorecard figure.
+            String html = Files.readString(dir.resolve("report.html"));
+            var doc = org.jsoup.Jsoup.parse(html);
+            JsonNode figures = card.get("figures");
+            for (var span : doc.select("span.figure[data-cell]")) {
+                String ref = span.attr("data-cell");
+                if (figures.has(ref)) {
+                    assertThat(span.text()).as(e.getKey() + " " + ref).isEqualTo(figures.get(ref).asText());
+                }
+            }
+            // Section 六 states every target of the 2024 plan that applies, with its figure.
+            for (JsonNode t : card.get("targets")) {
+                assertThat(html).contains("“" + t.get("wording").asText() + "”");
+            }
+            // The sample plan binds the district and its 部门, 街道 and 镇; a 所 (third level) is outside it.
+            if (SampleData.agencyLevel(e.getKey()).equals("所")) {
+                assertThat(card.get("targets").size()).as(e.getKey() + " targets").isZero();
+            } else {
+                assertThat(card.get("targets").size()).as(e.getKey() + " targets").isGreaterThanOrEqualTo(6);
+            }
+            assertThat(html).doesNotContain(want.get("late_ids").isEmpty() ? "\u0000" : want.get("late_ids").get(0).asText());
+        }
+        assertThat(lateTotal).isEqualTo(12);
+        // Office text: SL-PNR wrote every passage (final); SL-EDU copied last year's section 五 (flagged).
+        assertThat(SampleData.read(out.resolve("2024/SL-PNR/narrative-check.json")).get("draft").asBoolean()).isFalse();
+        assertThat(Files.readString(out.resolve("2024/SL-EDU/narrative-check.json"))).contains("problems_repeat_last_year");
+        assertThat(Files.readString(out.resolve("2024/SL-DRC/narrative-check.json"))).contains("overview_too_long");
+        assertThat(Files.readString(out.resolve("2024/SL-HUD/narrative-check.json"))).contains("number_not_in_tables");
+        assertThat(out.resolve("2024/scorecard.html")).exists();
+    }
+}

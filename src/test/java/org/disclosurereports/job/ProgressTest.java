@@ -1,0 +1,46 @@
+package org.disclosurereports.job;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProgressTest {
+
+    long nanos;
+
+    @Test
+    void underCronALogLineEveryIntervalWithRateAndShare() {
+        List<String> lines = new ArrayList<>();
+        Progress p = new Progress("loadApplications", 4000, false, Duration.ofSeconds(10), () -> nanos, System.out, lines::add);
+        nanos = Duration.ofSeconds(4).toNanos();
+        p.update(1000); // too soon
+        nanos = Duration.ofSeconds(10).toNanos();
+        p.update(2000);
+        nanos = Duration.ofSeconds(15).toNanos();
+        p.update(3000); // too soon again
+        nanos = Duration.ofSeconds(20).toNanos();
+        p.update(4000);
+        assertThat(lines).containsExactly("loadApplications: 2000 items of ~4000 (50%), 200/s",
+                "loadApplications: 4000 items of ~4000 (100%), 200/s");
+    }
+
+    @Test
+    void onATerminalABarRedrawnInPlaceAndClearedAtTheEnd() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<String> lines = new ArrayList<>();
+        Progress p = new Progress("buildReports", 10, true, Duration.ofSeconds(10), () -> nanos, new PrintStream(bytes, true, StandardCharsets.UTF_8), lines::add);
+        nanos = Duration.ofSeconds(1).toNanos();
+        p.update(5);
+        p.finish();
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(shown).startsWith("\rbuildReports     [###############               ] 5/10  5/s").endsWith("\r");
+        assertThat(lines).isEmpty();
+    }
+}

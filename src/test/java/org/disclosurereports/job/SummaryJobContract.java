@@ -1,0 +1,233 @@
+package org.disclosurereports.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.disclosurereports.inputs.InputInspector;
+import org.disclosurereports.inputs.InputSchema;
+import org.disclosurereports.inputs.InputSet;
+import org.disclosurereports.support.SampleData;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.test.JobLauncherTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue #4 on the whole job: summary reports over the agency tree, submitted returns, units without
+ * data, and units that fail without stopping the others. Run on H2 and MySQL by the subclasses.
+ */
+@SpringBootTest
+@SpringBatchTest
+abstract class SummaryJobContract {
+
+    @Autowired
+    JobLauncherTestUtils jobs;
+    @Autowired
+    JobExplorer explorer;
+    @Autowired
+    InputSchema schema;
+
+    @TempDir
+    Path out;
+
+    /** Kept off the test class: Spring Batch's test listener takes a method returning JobExecution for a factory. */
+    final class Launcher {
+        JobExecution run(Path data, int year, Path outDir) throws Exception {
+            InputSet inputs = new InputInspector(schema).inspect(data, null);
+            RunParameters p = new RunParameters(inputs.directory(), year, outDir, RunParameters.ALL_AGENCIES, inputs.digest(), inputs.encodings(), 0);
+            return jobs.launchJob(p.toJobParameters());
+        }
+    }
+
+    private final Launcher launcher = new Launcher();
+
+    @Test
+    void summariesEqualTheIndependentOracleAndPassRuleG() throws Exception {
+        for (int year : new int[] {2023, 2024}) {
+            JobExecution e = launcher.run(SampleData.DIR, year, out);
+            assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(UnitFailures.of(explorer, e)).isEmpty();
+            List<Path> expected = SampleData.summaryCodes(year).toList();
+            assertThat(expected).extracting(p -> p.getFileName().toString()).containsExactly("SL-SAMR.json", "SL.json");
+            for (Path p : expected) {
+                String code = p.getFileName().toString().replace(".json", "");
+                JsonNode want = SampleData.read(p);
+                Path dir = out.resolve(String.valueOf(year)).resolve(code).resolve("summary");
+                JsonNode got = SampleData.read(dir.resolve("tables.json"));
+                for (String field : List.of("schema", "agency_code", "agency_name", "year", "scope", "table2", "table3", "table4", "processing_fees_yuan")) {
+                    assertThat(got.get(field)).as("%d summary %s %s", year, code, field).isEqualTo(want.get(field));
+                }
+                JsonNode checks = SampleData.read(dir.resolve("checks.json"));
+                assertThat(checks.get("status").asText()).as(checks.toString()).isEqualTo("passed");
+                assertThat(Files.size(dir.resolve("report.pdf"))).isPositive();
+                String html = Files.readString(dir.resolve("report.html"));
+                assertThat(html).contains("汇总").contains("示例区市场监督管理局新河市场监督管理所");
+            }
+            // The unit with a return and the unit with nothing: figures and where they came from.
+            for (String code : List.of("SL-SAMR-XH", "SL-JD3")) {
+                JsonNode want = SampleData.expectedTables(year, code);
+                JsonNode got = SampleData.read(out.resolve(String.valueOf(year)).resolve(code).resolve("tables.json"));
+                for (String field : List.of("scope", "table2", "table3", "table4", "processing_fees_yuan")) {
+                    assertThat(got.get(field)).as("%d %s %s", year, code, field).isEqualTo(want.get(field));
+                }
+            }
+            assertThat(dataSource(year, "SL-SAMR-XH")).isEqualTo("return");
+            assertThat(dataSource(year, "SL-JD3")).isEqualTo("none");
+            assertThat(dataSource(year, "SL-PNR")).isEqualTo("records");
+        }
+    }
+
+    @Test
+    void everyReportIsReachableFromTheIndexAndMissingDataIsMarked() throws Exception {
+        launcher.run(SampleData.DIR, 2024, out);
+        Path yearDir = out.resolve("2024");
+        Document index = Jsoup.parse(Files.readString(yearDir.resolve("index.html")));
+        List<Element> rows = index.select("table#reports tbody tr");
+        assertThat(rows).hasSize(12 + 2);
+        assertThat(index.select("tr[data-scope=summary]")).extracting(r -> r.attr("data-code")).containsExactly("SL", "SL-SAMR");
+        // Tree order: the district summary first, then the district's own report, then its units.
+        assertThat(rows.get(0).attr("data-code")).isEqualTo("SL");
+        assertThat(rows.get(0).attr("data-scope")).isEqualTo("summary");
+        assertThat(rows.get(1).attr("data-scope")).isEqualTo("agency");
+        List<String> links = new ArrayList<>();
+        for (Element a : index.select("table#reports a[href]")) {
+            links.add(a.attr("href"));
+            assertThat(yearDir.resolve(a.attr("href"))).as(a.attr("href")).isRegularFile();
+        }
+        assertThat(links).contains("SL/summary/report.html", "SL/summary/report.pdf", "SL/summary/tables.json", "SL-JD3/report.pdf");
+        Element jd3 = index.selectFirst("tr[data-code=SL-JD3]");
+        assertThat(jd3.text()).contains("无数据");
+        assertThat(index.selectFirst("tr[data-code=SL-SAMR-XH]").text()).contains("报表").contains("上级：示例区市场监督管理局");
+        assertThat(index.selectFirst("tr[data-code=SL][data-scope=summary]").text()).contains("通过");
+    }
+
+    /**
+     * The index as a browser runs it: a harness page beside it loads it in a frame, fetches every link
+     * of the report table (a missing file is a network error) and types into the search box.
+     */
+    @Test
+    void inHeadlessChromiumEveryLinkResolvesAndTheSearchFilters() throws Exception {
+        Path chromium = org.disclosurereports.support.HeadlessChromium.find().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(chromium != null, "chromium is not installed (apt-get install -y chromium)");
+        launcher.run(SampleData.DIR, 2024, out);
+        Path yearDir = out.resolve("2024");
+        try (var harness = getClass().getResourceAsStream("/chromium/index-harness.html")) {
+            Files.copy(harness, yearDir.resolve("harness.html"));
+        }
+        String dom = org.disclosurereports.support.HeadlessChromium.dumpDom(chromium,
+                yearDir.resolve("harness.html").toUri() + "#" + java.net.URLEncoder.encode("城北", StandardCharsets.UTF_8));
+        String result = Jsoup.parse(dom).select("#result").text();
+        // Every report row links at least its page, PDF and tables.json; none of the links may be dangling.
+        assertThat(result).containsPattern("links (\\d+) unresolved \\[\\]").contains("shown [\"SL-JD3\"]");
+        var count = java.util.regex.Pattern.compile("links (\\d+) unresolved").matcher(result);
+        assertThat(count.find()).isTrue();
+        int links = Integer.parseInt(count.group(1));
+        assertThat(links).isGreaterThanOrEqualTo(14 * 3);
+
+        String byCode = org.disclosurereports.support.HeadlessChromium.dumpDom(chromium, yearDir.resolve("harness.html").toUri() + "#SL-SAMR");
+        assertThat(Jsoup.parse(byCode).select("#result").text()).contains("shown [\"SL-SAMR\",\"SL-SAMR\",\"SL-SAMR-XH\"]");
+
+        Files.delete(yearDir.resolve("SL-JD3/report.pdf"));
+        String broken = org.disclosurereports.support.HeadlessChromium.dumpDom(chromium, yearDir.resolve("harness.html").toUri() + "#x");
+        assertThat(Jsoup.parse(broken).select("#result").text()).contains("unresolved [\"SL-JD3/report.pdf");
+    }
+
+    @Test
+    void aReturnWithAWrongTotalIsRefusedNamingTheCellAndTheOtherUnitsAreBuilt() throws Exception {
+        Path data = SampleData.copyTo(out.resolve("data"));
+        List<String> lines = new ArrayList<>(Files.readAllLines(data.resolve("returns_table3.csv"), StandardCharsets.UTF_8));
+        int line = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).equals("SL-SAMR-XH,2024,total_processed,total,7")) {
+                lines.set(i, "SL-SAMR-XH,2024,total_processed,total,8");
+                line = i + 1;
+            }
+        }
+        assertThat(line).as("the sample return states its 2024 total").isPositive();
+        Files.write(data.resolve("returns_table3.csv"), lines, StandardCharsets.UTF_8);
+
+        JobExecution e = launcher.run(data, 2024, out.resolve("o"));
+        assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, String> failed = UnitFailures.of(explorer, e);
+        assertThat(failed).containsOnlyKeys("SL-SAMR-XH", "SL-SAMR/summary", "SL/summary");
+        assertThat(failed.get("SL-SAMR-XH")).contains("returns_table3.csv line " + line)
+                .contains("table3.total_processed.total is given as 8 but its parts add up to 7");
+        assertThat(failed.get("SL/summary")).contains("SL-SAMR-XH");
+        Path yearDir = out.resolve("o/2024");
+        assertThat(yearDir.resolve("SL-SAMR-XH/tables.json")).doesNotExist();
+        assertThat(yearDir.resolve("SL/summary")).doesNotExist();
+        assertThat(yearDir.resolve("SL-PNR/report.pdf")).isRegularFile();
+        Document index = Jsoup.parse(Files.readString(yearDir.resolve("index.html")));
+        assertThat(index.select("table.failed tbody tr")).hasSize(3);
+        assertThat(index.select("table.failed").text()).contains("table3.total_processed.total");
+        assertThat(SampleData.read(yearDir.resolve("run-summary.json")).get("failed_reports").get("SL-SAMR-XH").asText())
+                .contains("given as 8");
+    }
+
+    @Test
+    void recordsAndAReturnForTheSameYearIsAnErrorNamingBothSources() throws Exception {
+        Path data = SampleData.copyTo(out.resolve("data"));
+        Files.writeString(data.resolve("applications.csv"),
+                "XH-2024-1,SL-SAMR-XH,2024-03-01,natural_person,2024-03-20,granted,N,\r\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        JobExecution e = launcher.run(data, 2024, out.resolve("o"));
+        assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        String reason = UnitFailures.of(explorer, e).get("SL-SAMR-XH");
+        assertThat(reason).contains("both records and a return for 2024").contains("applications.csv")
+                .contains("returns_table3.csv").contains("table3.granted = 1");
+        assertThat(out.resolve("o/2024/SL-PNR/tables.json")).isRegularFile();
+    }
+
+    @Test
+    void aReturnFollowedByRecordsChainsCarriedForwardIntoCarriedOver() throws Exception {
+        // SL-SAMR-XH moves to records in 2024: drop its 2024 return and enter 2024's applications.
+        Path data = SampleData.copyTo(out.resolve("data"));
+        for (String f : List.of("returns_table2.csv", "returns_table3.csv", "returns_table4.csv")) {
+            List<String> kept = Files.readAllLines(data.resolve(f), StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.startsWith("SL-SAMR-XH,2024,")).toList();
+            Files.write(data.resolve(f), kept, StandardCharsets.UTF_8);
+        }
+        String received2024 = "XH-2024-1,SL-SAMR-XH,2024-03-01,natural_person,2024-03-20,granted,N,\r\n";
+        Files.writeString(data.resolve("applications.csv"), received2024, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        JobExecution broken = launcher.run(data, 2024, out.resolve("a"));
+        // The 2023 return carries 1 自然人 forward, but the records know nothing of it: refused, naming both cells.
+        assertThat(UnitFailures.of(explorer, broken).get("SL-SAMR-XH"))
+                .contains("table3.carried_over.natural_person of 2024 counted from records (applications.csv) is 0")
+                .contains("table3.carried_forward.natural_person of 2023 in the return (returns_table3.csv");
+
+        // Entered with its real dates, the application still open at the end of 2023 chains the two years.
+        String carried = "XH-2023-9,SL-SAMR-XH,2023-12-18,natural_person,2024-01-10,granted,N,\r\n";
+        Files.writeString(data.resolve("applications.csv"), carried, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        JobExecution chained = launcher.run(data, 2024, out.resolve("b"));
+        assertThat(UnitFailures.of(explorer, chained)).isEmpty();
+        JsonNode t = SampleData.read(out.resolve("b/2024/SL-SAMR-XH/tables.json"));
+        assertThat(t.get("data_source").asText()).isEqualTo("records");
+        assertThat(t.at("/table3/rows/carried_over/0").asLong()).isEqualTo(1);
+        assertThat(t.at("/table3/rows/granted/0").asLong()).isEqualTo(2);
+        // …and 2023 is still built from the return: the carried application is no record *of* 2023.
+        JobExecution y2023 = launcher.run(data, 2023, out.resolve("b"));
+        assertThat(UnitFailures.of(explorer, y2023)).isEmpty();
+        assertThat(SampleData.read(out.resolve("b/2023/SL-SAMR-XH/tables.json")).get("data_source").asText()).isEqualTo("return");
+        // Restore the demo data for other tests on this database.
+        launcher.run(SampleData.DIR, 2024, out.resolve("restore"));
+    }
+
+    private String dataSource(int year, String code) {
+        return SampleData.read(out.resolve(String.valueOf(year)).resolve(code).resolve("tables.json")).get("data_source").asText();
+    }
+}

@@ -1,0 +1,232 @@
+package org.disclosurereports.operations;
+
+import org.disclosurereports.job.NightlyReportBuilder;
+
+import org.disclosurereports.support.ChildJvm;
+import org.disclosurereports.support.SampleData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Nightly operations with real JVMs, as cron starts them: crash (halt, as kill -9) and resume, two
+ * runs at once, a sealed report over a changed night. Run on H2 (file database, AUTO_SERVER) and on
+ * MySQL by the subclasses, which say where each JVM's database is.
+ */
+abstract class NightlyOperationsJvmContract {
+
+    /** The units of the sample district: one report each. */
+    static final int UNITS = (int) org.disclosurereports.support.SampleData.agencyCodes(2024).count();
+
+    @TempDir
+    Path tmp;
+
+    /** Spring settings that give a JVM the database named {@code name} (one per "installation"). */
+    abstract List<String> database(String name);
+
+    /** The files a reader sees: tables.json, report.html, report.pdf of every agency, the index and rejects. */
+    static TreeMap<String, byte[]> outputs(Path yearDir) throws IOException {
+        TreeMap<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(yearDir)) {
+            for (Path f : all.filter(Files::isRegularFile).toList()) {
+                String name = yearDir.relativize(f).toString();
+                if (name.equals("run-summary.json") || name.equals("manifest.json") || f.getFileName().toString().equals(NightlyReportBuilder.FINGERPRINT_FILE)) {
+                    continue; // timestamps, execution ids
+                }
+                files.put(name, Files.readAllBytes(f));
+            }
+        }
+        return files;
+    }
+
+    ChildJvm run(String db, Path workDir, List<String> props, String... args) throws IOException {
+        List<String> a = new ArrayList<>(List.of(args));
+        a.addAll(database(db));
+        return ChildJvm.start(workDir, props, a);
+    }
+
+    /** The demo data plus 3,000 more applications, so that loadApplications has several chunks (of 1,000). */
+    Path bigData() throws IOException {
+        Path data = SampleData.copyTo(tmp.resolve("data"));
+        StringBuilder more = new StringBuilder();
+        for (int i = 1; i <= 3000; i++) {
+            int month = 1 + i % 11;
+            more.append(String.format("GEN%05d,SL-GOV,2024-%02d-03,%s,2024-%02d-20,%s,N,%n", i, month,
+                    i % 3 == 0 ? "commercial" : "natural_person", month, i % 4 == 0 ? "partially_granted" : "granted"));
+        }
+        Files.writeString(data.resolve("applications.csv"), more.toString(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        return data;
+    }
+
+    /** The buildReports step's time in the last run's run-summary.json. */
+    static double buildSeconds(Path out) {
+        for (var step : SampleData.read(out.resolve("2024/run-summary.json")).get("steps")) {
+            if (step.get("step").asText().equals("buildReports")) {
+                return step.get("seconds").asDouble();
+            }
+        }
+        throw new AssertionError("no buildReports step in run-summary.json");
+    }
+
+    @Test
+    void aRunKilledInIngestAndAgainInRenderingResumesToTheSameOutputsAsACleanRun() throws Exception {
+        Path data = bigData();
+        Path cleanOut = tmp.resolve("clean-out");
+        ChildJvm clean = run("clean", tmp.resolve("clean"), List.of("-Ddisclosure.progress.seconds=1"), "run", "--data", data.toString(),
+                "--year", "2024", "--out", cleanOut.toString());
+        assertThat(clean.waitFor()).as(clean.toString()).isZero();
+        // Under cron (no terminal): progress as log lines, with the rate.
+        assertThat(clean.stdout()).containsPattern("(loadApplications|buildReports(Partition:units-\\d+)?): \\d+ items.*, \\d+/s");
+
+        Path out = tmp.resolve("out");
+        String[] cmd = {"run", "--data", data.toString(), "--year", "2024", "--out", out.toString()};
+        ChildJvm ingest = run("crash", tmp.resolve("crash"), List.of("-Ddisclosure.test.halt-after-chunks=loadApplications:1"), cmd);
+        assertThat(ingest.waitFor()).as(ingest.toString()).isEqualTo(137);
+        assertThat(ingest.stderr()).contains("halting the JVM in loadApplications after 1 committed chunks");
+
+        // The next night finds the run STARTED, fails it and resumes it: and is killed again, while rendering.
+        ChildJvm render = run("crash", tmp.resolve("crash"), List.of("-Ddisclosure.test.halt-after-chunks=buildReports:1"), cmd);
+        assertThat(render.waitFor()).as(render.toString()).isEqualTo(137);
+        assertThat(render.stderr()).contains("was left unfinished by a process that is gone: marked FAILED");
+        // Partitions build side by side: whichever committed its first chunk first, that chunk's reports are there.
+        try (Stream<Path> dirs = Files.list(out.resolve("2024"))) {
+            assertThat(dirs.filter(d -> Files.exists(d.resolve("report.pdf"))).count()).as("the first chunk's reports were written")
+                    .isGreaterThanOrEqualTo(5);
+        }
+
+        ChildJvm resumed = run("crash", tmp.resolve("crash"), List.of(), cmd);
+        assertThat(resumed.waitFor()).as(resumed.toString()).isZero();
+        assertThat(resumed.stderr()).contains("marked FAILED");
+        // The whole night is reported: every row once, every report once, over the three executions.
+        assertThat(resumed.stdout()).contains("applications.csv 3755/3752/3").contains("reports " + UNITS + " built, 0 unchanged");
+
+        TreeMap<String, byte[]> want = outputs(cleanOut.resolve("2024"));
+        TreeMap<String, byte[]> got = outputs(out.resolve("2024"));
+        assertThat(got.keySet()).isEqualTo(want.keySet());
+        assertThat(want.keySet()).contains("SL-GOV/report.pdf", "SL-GOV/tables.json", "SL-GOV/report.html", "index.html");
+        for (String f : want.keySet()) {
+            assertThat(got.get(f)).as(f).isEqualTo(want.get(f));
+        }
+
+        ChildJvm again = run("crash", tmp.resolve("crash"), List.of(), cmd);
+        assertThat(again.waitFor()).as(again.toString()).isZero();
+        assertThat(again.stdout()).contains("Up to date");
+    }
+
+    @Test
+    void aSecondRunOfTheSameScopeIsRefusedWhileOtherScopesRunSideBySide() throws Exception {
+        Path out = tmp.resolve("out");
+        Path release = tmp.resolve("release");
+        ChildJvm first = run("shared", tmp.resolve("a"), List.of("-Ddisclosure.test.pause-before-step=writeIndex:" + release),
+                "run", "--data", SampleData.DIR.toString(), "--year", "2024", "--out", out.toString());
+        try {
+            assertThat(first.awaitOutput("TEST HOOK: paused before writeIndex", 240)).as(first.toString()).isTrue();
+
+            ChildJvm same = run("shared", tmp.resolve("a"), List.of(), "run", "--data", SampleData.DIR.toString(), "--year", "2024", "--out", out.toString());
+            assertThat(same.waitFor()).as(same.toString()).isEqualTo(4);
+            assertThat(same.stderr()).contains("Refused: a run for 2024 (all agencies").contains("is already in progress")
+                    .contains("process " + first.pid());
+
+            ChildJvm other = run("shared", tmp.resolve("a"), List.of(), "run", "--data", SampleData.DIR.toString(), "--year", "2024",
+                    "--out", out.toString(), "--agency", "SL-JD1");
+            assertThat(other.waitFor()).as(other.toString()).isZero();
+            assertThat(other.stdout()).contains("RUN 2024 SL-JD1: COMPLETED");
+        } finally {
+            Files.writeString(release, "go");
+        }
+        assertThat(first.waitFor()).as(first.toString()).isZero();
+        assertThat(first.stdout()).contains("RUN 2024 all: COMPLETED").contains("reports " + UNITS + " built");
+    }
+
+    @Test
+    void aSealedReportSurvivesAChangedNightAndItsDifferencesAreReported() throws Exception {
+        Path data = SampleData.copyTo(tmp.resolve("data"));
+        Path out = tmp.resolve("out");
+        Path work = tmp.resolve("w");
+        String[] cmd = {"run", "--data", data.toString(), "--year", "2024", "--out", out.toString()};
+        assertThat(run("seal", work, List.of(), cmd).waitFor()).isZero();
+        double firstBuild = buildSeconds(out);
+        ChildJvm seal = run("seal", work, List.of(), "seal", "--out", out.toString(), "--year", "2024", "--agency", "SL-JD1", "--by", "办公室");
+        assertThat(seal.waitFor()).as(seal.toString()).isZero();
+        byte[] pdf = Files.readAllBytes(out.resolve("2024/SL-JD1/report.pdf"));
+        byte[] tables = Files.readAllBytes(out.resolve("2024/SL-JD1/tables.json"));
+
+        // At the source, SL-JD1 grants an application it had partially granted, and a new one arrives.
+        List<String> lines = new ArrayList<>(Files.readAllLines(data.resolve("applications.csv"), StandardCharsets.UTF_8));
+        lines.add("LATE-0001,SL-JD1,2024-12-30,natural_person,,,,");
+        Files.write(data.resolve("applications.csv"), lines, StandardCharsets.UTF_8);
+
+        ChildJvm night = run("seal", work, List.of(), cmd);
+        assertThat(night.waitFor()).as(night.toString()).isZero();
+        // Nothing else changed: the other nine are not built again; the sealed one is compared, not rebuilt.
+        assertThat(night.stdout()).contains("reports 0 built, " + (UNITS - 1) + " unchanged, 1 sealed (");
+        // ... which the timings show: ten reports rendered, against fingerprints compared.
+        assertThat(buildSeconds(out)).as("buildReports seconds, first night %s", firstBuild).isLessThan(firstBuild / 2);
+        assertThat(Files.readAllBytes(out.resolve("2024/SL-JD1/report.pdf"))).isEqualTo(pdf);
+        assertThat(Files.readAllBytes(out.resolve("2024/SL-JD1/tables.json"))).isEqualTo(tables);
+        List<String> diff = Files.readAllLines(out.resolve("2024/SL-JD1/sealed-differences.csv"), StandardCharsets.UTF_8);
+        assertThat(diff.get(0)).startsWith("agency_code,year,table,row,column,published,now");
+        // new_received natural_person and total, carried_forward (still open at year end) natural_person and total
+        assertThat(diff).anyMatch(l -> l.startsWith("SL-JD1,2024,table3,rows / new_received,natural_person,"));
+        assertThat(diff).anyMatch(l -> l.startsWith("SL-JD1,2024,table3,rows / carried_forward,total,"));
+        assertThat(night.stdout()).contains("1 sealed (" + (diff.size() - 1) + " differences)");
+        assertThat(night.stderr() + night.stdout()).contains("SL-JD1 2024 is sealed");
+        String index = Files.readString(out.resolve("2024/index.html"));
+        assertThat(index).contains("已定稿").contains("数据已变化" + (diff.size() - 1) + "处");
+
+        // The office corrects the published report: unsealed, the next night builds it again, and only it.
+        ChildJvm unseal = run("seal", work, List.of(), "unseal", "--year", "2024", "--agency", "SL-JD1");
+        assertThat(unseal.waitFor()).as(unseal.toString()).isZero();
+        ChildJvm rebuilt = run("seal", work, List.of(), "run", "--data", data.toString(), "--year", "2024", "--out", out.toString());
+        assertThat(rebuilt.waitFor()).as(rebuilt.toString()).isZero();
+        assertThat(rebuilt.stdout()).contains("reports 1 built, " + (UNITS - 1) + " unchanged, 0 sealed (0 differences)");
+        assertThat(out.resolve("2024/SL-JD1/sealed-differences.csv")).doesNotExist();
+        assertThat(Files.readAllBytes(out.resolve("2024/SL-JD1/tables.json"))).isNotEqualTo(tables);
+    }
+
+    @Test
+    void scheduleModeRunsTheJobDefinitionsWhenTheirCronFires() throws Exception {
+        Path jobs = tmp.resolve("jobs");
+        Files.createDirectories(jobs);
+        Path out = tmp.resolve("out");
+        Files.writeString(jobs.resolve("nightly.yaml"), """
+                # every second: the test waits for one firing
+                cron: "* * * * * *"
+                data: %s
+                out: %s
+                years: [2024]
+                agencies: [SL-JD1, SL-JD2]
+                """.formatted(SampleData.DIR, out));
+        ChildJvm schedule = ChildJvm.start(tmp.resolve("s"), List.of(), withDatabase("schedule", "schedule", "--jobs", jobs.toString(), "--runs", "1"));
+        assertThat(schedule.waitFor()).as(schedule.toString()).isZero();
+        assertThat(schedule.stdout()).contains("RUN 2024 SL-JD1: COMPLETED").contains("RUN 2024 SL-JD2: COMPLETED");
+        assertThat(out.resolve("2024/SL-JD1/report.pdf")).exists();
+        assertThat(out.resolve("2024/SL-JD2/report.pdf")).exists();
+
+        Files.writeString(jobs.resolve("broken.yaml"), """
+                cron: "every night"
+                data: %s
+                out: %s
+                years: [2024]
+                """.formatted(SampleData.DIR, out));
+        ChildJvm refused = ChildJvm.start(tmp.resolve("s"), List.of(), withDatabase("schedule", "schedule", "--jobs", jobs.toString()));
+        assertThat(refused.waitFor()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.stderr()).contains("broken.yaml: field 'cron': 'every night' is not a cron expression");
+    }
+
+    private List<String> withDatabase(String db, String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(database(db));
+        return all;
+    }
+}

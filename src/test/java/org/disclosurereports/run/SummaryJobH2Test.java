@@ -1,8 +1,0 @@
-package org.disclosurereports.run;
-
-import org.springframework.test.context.TestPropertySource;
-
-/** Summaries, returns and per-unit failures on the embedded database. */
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:summary-job;DB_CLOSE_DELAY=-1")
-class SummaryJobH2Test extends SummaryJobContract {
-}
