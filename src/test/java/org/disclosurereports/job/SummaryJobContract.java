@@ -72,8 +72,20 @@ abstract class SummaryJobContract {
                 for (String field : List.of("schema", "agency_code", "agency_name", "year", "scope", "table2", "table3", "table4", "processing_fees_yuan")) {
                     assertThat(got.get(field)).as("%d summary %s %s", year, code, field).isEqualTo(want.get(field));
                 }
-                JsonNode checks = SampleData.read(dir.resolve("checks.json"));
-                assertThat(checks.get("status").asText()).as(checks.toString()).isEqualTo("passed");
+                // The same rule catalogue as the units': G against the units as written, A–D, N1–N3, and the
+                // cross-year rules against last year's summary rolled up the same way.
+                JsonNode validation = SampleData.read(dir.resolve("validation.json"));
+                assertThat(validation.get("scope").asText()).isEqualTo("summary");
+                assertThat(validation.get("blocking").asInt()).as(validation.toString()).isZero();
+                assertThat(validation.get("units").asInt()).isEqualTo(got.get("units").size());
+                assertThat(validation.get("previous_year").asInt()).isEqualTo(year - 1);
+                for (JsonNode rule : validation.get("rules")) {
+                    if (!rule.get("id").asText().equals("R1")) {
+                        assertThat(rule.get("applied").asBoolean()).as("%d %s rule %s", year, code, rule).isTrue();
+                    }
+                }
+                assertThat(dir.resolve("checks.json")).doesNotExist();
+                assertThat(Files.readString(dir.resolve("validation.html"))).contains("汇总").contains("G");
                 assertThat(Files.size(dir.resolve("report.pdf"))).isPositive();
                 String html = Files.readString(dir.resolve("report.html"));
                 assertThat(html).contains("汇总").contains("示例区市场监督管理局新河市场监督管理所");
