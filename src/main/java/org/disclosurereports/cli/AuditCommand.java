@@ -1,6 +1,7 @@
 package org.disclosurereports.cli;
 
 import org.disclosurereports.core.figures.PublishedTables;
+import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.rules.Auditor;
 import org.disclosurereports.core.rules.Finding;
 import org.disclosurereports.core.rules.RuleCatalogue;
@@ -96,10 +97,10 @@ public class AuditCommand implements Command {
         }
         Auditor.Subject subject;
         try {
-            PublishedTables report = PublishedTables.read(tablesFile, format);
+            PublishedTables report = TablesJson.readAsPrinted(tablesFile, format);
             subject = Auditor.Subject.of(report);
             if (options.optional("previous") != null) {
-                PublishedTables previous = PublishedTables.read(options.path("previous"), format);
+                PublishedTables previous = TablesJson.readAsPrinted(options.path("previous"), format);
                 if (report.year() != null && previous.year() != null && previous.year() != report.year() - 1) {
                     err.println("Refused: --previous is the report of " + previous.year() + ", not of " + (report.year() - 1)
                             + ", the year before " + tablesFile + " (" + report.year() + ").");
@@ -110,7 +111,7 @@ public class AuditCommand implements Command {
             if (options.optional("units") != null) {
                 List<PublishedTables> units = new ArrayList<>();
                 for (String f : options.optional("units").split(",")) {
-                    units.add(PublishedTables.read(Path.of(f.strip()), format));
+                    units.add(TablesJson.readAsPrinted(Path.of(f.strip()), format));
                 }
                 subject = subject.withUnits(units);
             }
@@ -126,7 +127,7 @@ public class AuditCommand implements Command {
                 }
                 subject = subject.withRecords(records.get());
             }
-        } catch (PublishedTables.Unreadable e) {
+        } catch (TablesJson.Unreadable e) {
             err.println("Refused: " + e.getMessage());
             return ExitCode.INPUT_REFUSED;
         }
@@ -149,7 +150,7 @@ public class AuditCommand implements Command {
         Optional<Agency> agency = s.agency(agencyCode);
         return agency.map(a -> {
             StatutoryTables t = new TablesFromRecords(format, s).agency(a, year, Evidence.NONE);
-            return PublishedTables.of(format, t, null);
+            return PublishedTables.of(format, t);
         });
     }
 

@@ -13,7 +13,9 @@ import org.disclosurereports.outputs.RejectsFile;
 import org.disclosurereports.inputs.RowChecker;
 import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.records.Agency;
+import org.disclosurereports.core.rollup.UnitTables;
 import org.disclosurereports.store.RecordStore;
+import org.disclosurereports.store.ReturnStore;
 import org.disclosurereports.render.ReportRenderer;
 import org.disclosurereports.store.TablesFromRecords;
 import org.springframework.batch.core.Job;
@@ -375,7 +377,7 @@ public class AnnualReportJobConfiguration {
      */
     @Bean
     Step buildSummaries(JobRepository repository, PlatformTransactionManager tx, ReportFormat format, RecordStore store,
-                        org.springframework.batch.core.explore.JobExplorer explorer) {
+                        ReturnStore returns, org.springframework.batch.core.explore.JobExplorer explorer) {
         return new StepBuilder("buildSummaries", repository).tasklet((contribution, chunk) -> {
             StepExecution step = contribution.getStepExecution();
             RunParameters run = RunParameters.of(step.getJobParameters());
@@ -383,7 +385,8 @@ public class AnnualReportJobConfiguration {
                 return RepeatStatus.FINISHED;
             }
             java.util.Set<String> failedUnits = UnitFailures.of(explorer, step.getJobExecution()).keySet();
-            var failed = new SummaryReports(format, new ReportRenderer(format, run.templates()), run.year(), run.yearDir())
+            var unitTables = new UnitTables(format, new TablesFromRecords(format, store)::agency, returns::figures);
+            var failed = new SummaryReports(format, new ReportRenderer(format, run.templates()), unitTables, run.year(), run.yearDir())
                     .build(store.agenciesOfLoad(loadId(step)), failedUnits);
             failed.forEach((code, reason) -> UnitFailures.record(step.getExecutionContext(), code + UnitFailures.SUMMARY_SUFFIX, reason));
             return RepeatStatus.FINISHED;

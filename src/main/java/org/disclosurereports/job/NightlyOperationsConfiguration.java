@@ -1,5 +1,6 @@
 package org.disclosurereports.job;
 
+import org.disclosurereports.core.layout.CellNames;
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.store.RecordStore;
@@ -83,6 +84,6 @@ class NightlyOperationsConfiguration {
         boolean force = "true".equals(step.getJobParameters().getString(NightlyReportBuilder.FORCE));
         return new NightlyReportBuilder(reportBuilder, new TablesFromRecords(format, store), sealed,
                 new UnitFingerprint(dataSource, schema, format, run.templates(), run.data()), run.yearDir(), run.year(), force,
-                org.disclosurereports.core.layout.FormatLabels.of(format.id()));
+                new CellNames(format));
     }
 }

@@ -1,6 +1,7 @@
 package org.disclosurereports.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.disclosurereports.core.layout.CellNames;
 import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.outputs.BuiltReport;
 import org.disclosurereports.outputs.ReportFilesWriter;
@@ -51,10 +52,10 @@ public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> 
     private final Path yearDir;
     private final int year;
     private final boolean force;
-    private final org.disclosurereports.core.layout.FormatLabels labels;
+    private final CellNames labels;
 
     public NightlyReportBuilder(ReportBuilder delegate, TablesFromRecords tables, SealedReports sealed, UnitFingerprint fingerprint,
-                                Path yearDir, int year, boolean force, org.disclosurereports.core.layout.FormatLabels labels) {
+                                Path yearDir, int year, boolean force, CellNames labels) {
         this.labels = labels;
         this.delegate = delegate;
         this.tables = tables;
@@ -117,7 +118,7 @@ public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> 
         lines.add("agency_code,year,table,row,column,published,now,row_label,column_label,sealed_at,sealed_by");
         for (TablesDiff.Change c : changes) {
             lines.add(String.join(",", csv(agency.code()), String.valueOf(year), csv(c.table()), csv(c.row()), csv(c.column()),
-                    csv(c.sealed()), csv(c.now()), csv(labels.label(c.table(), c.row())), csv(labels.label(c.table(), c.column())),
+                    csv(c.sealed()), csv(c.now()), csv(labels.label(c.table(), c.rowKey())), csv(labels.label(c.table(), c.column())),
                     csv(published.sealedAt().withNano(0).toString()), csv(published.sealedBy())));
         }
         try {

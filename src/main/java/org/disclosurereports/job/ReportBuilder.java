@@ -29,9 +29,6 @@ import java.util.Map;
  */
 public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
 
-    /** tables.json extension: where a unit's figures came from (records, return, none). */
-    public static final String DATA_SOURCE = "data_source";
-
     private final ReportFormat format;
     private final UnitTables tables;
     private final ReportRenderer renderer;
@@ -64,37 +61,14 @@ public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
             }
             String html = renderer.html(view);
             Map<String, byte[]> files = new LinkedHashMap<>();
-            files.put("tables.json", tablesJson(t, Map.of(DATA_SOURCE, sourced.source().key())));
+            files.put("tables.json", TablesJson.write(t, Map.of(TablesJson.DATA_SOURCE, sourced.source().key())));
             files.put("report.html", html.getBytes(StandardCharsets.UTF_8));
             files.put("report.pdf", renderer.pdf(html));
-            files.putAll(audit.files(t, view.narrative(), previousYear(agency), evidence));
+            files.putAll(audit.files(t, view.narrative(), tables.tablesOfYearBefore(agency, year), evidence));
             files.putAll(supplementFiles);
             return new BuiltReport(t, files);
         } catch (RuntimeException e) {
             throw new UnitFailed(agency.code(), e);
-        }
-    }
-
-    /**
-     * Last year's tables for the cross-year rules, as that year's report would have them; unknown
-     * (the rules say "not checked") when last year's data cannot make a report.
-     */
-    private StatutoryTables previousYear(Agency agency) {
-        try {
-            return tables.tables(agency, year - 1).tables();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** tables.json with fields added after the v1 ones (additive extensions of the schema). */
-    public static byte[] tablesJson(StatutoryTables t, Map<String, Object> extensions) {
-        Map<String, Object> map = new LinkedHashMap<>(TablesJson.toMap(t));
-        map.putAll(extensions);
-        try {
-            return (TablesJson.JSON.writeValueAsString(map) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write tables.json", e);
         }
     }
 }

@@ -5,10 +5,10 @@ import org.disclosurereports.outputs.ReportFilesWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.records.Agency;
+import org.disclosurereports.outputs.SealMarks;
 import org.disclosurereports.render.IndexPage;
 import org.disclosurereports.core.narrative.ReportNarrative;
 import org.disclosurereports.core.rollup.AgencyTree;
-import org.disclosurereports.core.rules.IdentityCheck;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.figures.TablesJson;
 
@@ -55,14 +55,14 @@ public final class YearIndex {
                 if (Files.isRegularFile(json) && !failed.containsKey(code)) {
                     JsonNode root = TablesJson.JSON.readTree(json.toFile());
                     StatutoryTables t = TablesJson.read(root, format);
-                    String source = root.path(ReportBuilder.DATA_SOURCE).isTextual() ? root.path(ReportBuilder.DATA_SOURCE).asText() : null;
-                    entries.add(place(tree, IndexPage.IndexEntry.of(format, t, draft(dir, t)), source, validation(dir, t)));
+                    String source = root.path(TablesJson.DATA_SOURCE).isTextual() ? root.path(TablesJson.DATA_SOURCE).asText() : null;
+                    entries.add(place(tree, IndexPage.IndexEntry.of(format, t, draft(dir, t)), source, blockingFindings(dir)));
                 }
                 Path summaryJson = dir.resolve(SummaryReports.DIR).resolve("tables.json");
                 if (Files.isRegularFile(summaryJson) && !failed.containsKey(code + UnitFailures.SUMMARY_SUFFIX)) {
-                    StatutoryTables t = TablesJson.read(TablesJson.JSON.readTree(summaryJson.toFile()), format);
+                    StatutoryTables t = TablesJson.read(summaryJson, format);
                     entries.add(place(tree, IndexPage.IndexEntry.of(format, t, ReportNarrative.of(format, t).isDraft()),
-                            null, checks(dir.resolve(SummaryReports.DIR).resolve(SummaryReports.CHECKS))));
+                            null, blockingFindings(dir.resolve(SummaryReports.DIR))));
                 }
             }
         }
@@ -78,7 +78,7 @@ public final class YearIndex {
                 .toList();
         int year = summary.parameters().year();
         ReportFilesWriter.writeAtomically(yearDir.resolve("index.html"),
-                page.html(year, entries, inputs, failures, org.disclosurereports.outputs.SealMarks.read(yearDir)).getBytes(StandardCharsets.UTF_8));
+                page.html(year, entries, inputs, failures, SealMarks.read(yearDir)).getBytes(StandardCharsets.UTF_8));
     }
 
     private static IndexPage.IndexEntry place(AgencyTree tree, IndexPage.IndexEntry e, String source, List<String> checks) {
@@ -94,7 +94,7 @@ public final class YearIndex {
         return e.placed(path.toString(), tree.depth(a), parent == null ? null : parent.name(), source, checks);
     }
 
-    /** Office text can complete a report: its narrative-check.json (issue #6) knows, when there is one. */
+    /** Office text can complete a report: its narrative-check.json knows, when there is one. */
     private boolean draft(Path dir, StatutoryTables t) throws IOException {
         Path check = dir.resolve("narrative-check.json");
         return Files.isRegularFile(check)
@@ -103,13 +103,13 @@ public final class YearIndex {
     }
 
     /**
-     * The blocking findings of a unit report's validation.json (the audit rule catalogue); the
-     * identities alone when the report has no validation file.
+     * The blocking findings of a report's validation.json (the audit rule catalogue), units and
+     * summaries alike; null when the report has no validation file (not checked).
      */
-    private List<String> validation(Path dir, StatutoryTables t) throws IOException {
-        Path file = dir.resolve("validation.json");
+    private static List<String> blockingFindings(Path dir) throws IOException {
+        Path file = dir.resolve(ReportAudit.VALIDATION_JSON);
         if (!Files.isRegularFile(file)) {
-            return IdentityCheck.failures(format, t);
+            return null;
         }
         List<String> failures = new ArrayList<>();
         TablesJson.JSON.readTree(file.toFile()).path("findings").forEach(f -> {
@@ -117,16 +117,6 @@ public final class YearIndex {
                 failures.add(f.path("rule").asText() + " " + f.path("message_zh").asText());
             }
         });
-        return failures;
-    }
-
-    /** The failures recorded in a summary's checks.json; null when it has none (not checked). */
-    private static List<String> checks(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        List<String> failures = new ArrayList<>();
-        TablesJson.JSON.readTree(file.toFile()).path("failures").forEach(f -> failures.add(f.asText()));
         return failures;
     }
 }

@@ -3,6 +3,7 @@ package org.disclosurereports.outputs;
 import org.disclosurereports.core.counting.EvidenceCollector;
 import org.disclosurereports.core.figures.PublishedTables;
 import org.disclosurereports.core.layout.CellNames;
+import org.disclosurereports.core.layout.CellRef;
 import org.disclosurereports.core.rules.Auditor;
 import org.disclosurereports.render.AuditPages;
 
@@ -49,7 +50,7 @@ public final class EvidenceFiles {
                 continue;
             }
             CellEvidence c = new CellEvidence(ref, anchor(ref), names.cell(ref), Auditor.plain(v), evidence.recordsOf(ref));
-            byTable.computeIfAbsent(ref.substring(0, ref.indexOf('.')), k -> new ArrayList<>()).add(c);
+            byTable.computeIfAbsent(CellRef.parse(ref).table(), k -> new ArrayList<>()).add(c);
             byRef.put(ref, c);
         }
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -84,9 +85,9 @@ public final class EvidenceFiles {
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder()
                 .setHeader("cell", "table", "row", "column", "value", "record_id").get())) {
             for (CellEvidence c : cells) {
-                String[] parts = c.ref().split("\\.");
+                CellRef cell = CellRef.parse(c.ref());
                 for (String id : c.records()) {
-                    p.printRecord(c.ref(), parts[0], parts[1], parts[2], c.value(), id);
+                    p.printRecord(c.ref(), cell.table(), cell.row(), cell.column(), c.value(), id);
                 }
             }
         } catch (IOException e) {

@@ -37,7 +37,7 @@ public final class IndexPage {
      * @param depth         0 for a root, 1 for its children …
      * @param parentName    the parent agency's name, or null for a root
      * @param dataSource    where a unit's figures came from: records, return, none (no data for the year); null if unknown
-     * @param checkFailures failures of the checks run on the report (summaries: rule G and A–D; units: A–D); null if not checked
+     * @param checkFailures failures of the checks run on the report (the blocking findings of its validation.json); null if not checked
      */
     public record IndexEntry(String agencyCode, String agencyName, boolean summary, long newReceived, long carriedOver,
                              long processed, long carriedForward, long reviewTotal, long litigationTotal, boolean draft,
@@ -128,9 +128,9 @@ public final class IndexPage {
             return agencyCode + (summary ? "/summary/" : "/");
         }
 
-        /** Audit (issue #3): the report's validation page. */
+        /** The report's validation page (the audit rule catalogue on it). */
         public String validationLink() {
-            return agencyCode + "/validation.html";
+            return dir() + "validation.html";
         }
 
         /** Audit (issue #3): the internal drill-down from figures to records. */

@@ -1,6 +1,7 @@
 package org.disclosurereports.cli;
 
 import org.disclosurereports.core.figures.PublishedTables;
+import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.rules.Auditor;
 import org.disclosurereports.core.rules.Finding;
 import org.disclosurereports.core.rules.Validation;
@@ -57,7 +58,7 @@ class AuditCommandTest {
                 .contains("表四“行政复议”行：总计 0，但 结果维持 10 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 11")
                 .contains("2 blocking, 0 warnings");
         Validation v = Auditor.shipped(ReportFormat.current()).audit(Auditor.Subject.of(
-                PublishedTables.read(FIXTURES.resolve("published-2023-review-totals.json"), ReportFormat.current())));
+                TablesJson.readAsPrinted(FIXTURES.resolve("published-2023-review-totals.json"), ReportFormat.current())));
         assertThat(v.findings()).extracting(Finding::cell)
                 .containsExactly("table4.review.total", "table4.litigation_after_review.total");
         assertThat(Files.readString(json)).contains("\"result\": \"blocking\"", "\"cell\": \"table4.review.total\"");
@@ -68,8 +69,8 @@ class AuditCommandTest {
         assertThat(audit("tables", "published-2023-normative.json", "previous", "published-2022-normative.json"))
                 .isEqualTo(ExitCode.BLOCKING_FINDINGS);
         Validation v = Auditor.shipped(ReportFormat.current()).audit(Auditor.Subject.of(
-                        PublishedTables.read(FIXTURES.resolve("published-2023-normative.json"), ReportFormat.current()))
-                .withPrevious(PublishedTables.read(FIXTURES.resolve("published-2022-normative.json"), ReportFormat.current())));
+                        TablesJson.readAsPrinted(FIXTURES.resolve("published-2023-normative.json"), ReportFormat.current()))
+                .withPrevious(TablesJson.readAsPrinted(FIXTURES.resolve("published-2022-normative.json"), ReportFormat.current())));
         assertThat(v.findings()).extracting(f -> f.rule() + " " + f.cell() + " " + f.expected() + " " + f.actual())
                 .containsExactly("E2 table2.normative_documents.valid 643 470", "F table2.normative_documents.valid 470 393");
         assertThat(v.blocking()).extracting(Finding::rule).containsExactly("F");

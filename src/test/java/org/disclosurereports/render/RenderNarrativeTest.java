@@ -44,7 +44,7 @@ class RenderNarrativeTest {
     @Test
     void everyFigureIsTheSumOfItsCells() {
         for (ReportNarrative.Figure f : NARRATIVE.figures()) {
-            BigDecimal sum = f.cells().stream().map(ref -> ReportNarrative.resolve(TABLES, ref)).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal sum = f.cells().stream().map(ref -> TABLES.value(ref)).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(new BigDecimal(f.value())).as(f.cellRef()).isEqualByComparingTo(sum);
         }
     }

@@ -220,7 +220,7 @@ class RenderReportHtmlTest {
         for (String ref : refs) {
             Element cell = DOC.selectFirst("table td[data-cell=" + ref + "]");
             assertThat(cell).as(ref).isNotNull();
-            assertThat(new BigDecimal(cell.text())).as(ref).isEqualByComparingTo(ReportNarrative.resolve(TABLES, ref));
+            assertThat(new BigDecimal(cell.text())).as(ref).isEqualByComparingTo(TABLES.value(ref));
         }
         // spot checks against the fixture, so that resolve() is not trusted blindly
         assertThat(DOC.selectFirst("[data-cell=table3.granted.natural_person]").text()).isEqualTo("1");
@@ -243,7 +243,7 @@ class RenderReportHtmlTest {
         assertThat(figures).hasSizeGreaterThan(20);
         for (Element figure : figures) {
             List<String> refs = Arrays.asList(figure.attr("data-cell").split(" "));
-            BigDecimal sum = refs.stream().map(ref -> ReportNarrative.resolve(TABLES, ref)).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal sum = refs.stream().map(ref -> TABLES.value(ref)).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(new BigDecimal(figure.text())).as(figure.attr("data-cell")).isEqualByComparingTo(sum);
             for (String ref : refs) {
                 if (ref.startsWith("table")) {

@@ -1,7 +1,6 @@
 package org.disclosurereports.core.counting;
 
-import org.disclosurereports.core.figures.PublishedTables;
-
+import org.disclosurereports.core.layout.CellRef;
 import org.disclosurereports.core.layout.GridShape;
 import org.disclosurereports.core.layout.ReportFormat;
 
@@ -28,7 +27,7 @@ public final class EvidenceCollector implements Evidence {
 
     @Override
     public void counted(String table, String row, String column, String recordId) {
-        ids.computeIfAbsent(PublishedTables.ref(table, row, column), k -> new TreeSet<>()).add(recordId);
+        ids.computeIfAbsent(CellRef.of(table, row, column).toString(), k -> new TreeSet<>()).add(recordId);
     }
 
     /** The records behind a cell, sorted; for a total, the union of its parts' records. */
@@ -42,20 +41,23 @@ public final class EvidenceCollector implements Evidence {
             return direct;
         }
         TreeSet<String> all = new TreeSet<>();
-        String[] p = ref.split("\\.");
-        if (p.length != 3 || "table2".equals(p[0])) {
+        if (!CellRef.isCell(ref)) {
+            return all; // the 信息处理费 figure: no records are counted for it
+        }
+        CellRef cell = CellRef.parse(ref);
+        if ("table2".equals(cell.table())) {
             return all;
         }
-        GridShape shape = format.shape(p[0]);
-        if (!shape.hasRow(p[1]) || !shape.hasColumn(p[2])) {
+        GridShape shape = format.shape(cell.table());
+        if (!shape.hasRow(cell.row()) || !shape.hasColumn(cell.column())) {
             return all;
         }
-        GridShape.Row row = shape.row(p[1]);
-        ReportFormat.Column column = shape.column(p[2]);
+        GridShape.Row row = shape.row(cell.row());
+        ReportFormat.Column column = shape.column(cell.column());
         if (row.computed()) {
-            row.sumOf().forEach(part -> all.addAll(collect(PublishedTables.ref(p[0], part, p[2]))));
+            row.sumOf().forEach(part -> all.addAll(collect(CellRef.of(cell.table(), part, cell.column()).toString())));
         } else if (column.computed()) {
-            column.sumOf().forEach(part -> all.addAll(collect(PublishedTables.ref(p[0], p[1], part))));
+            column.sumOf().forEach(part -> all.addAll(collect(CellRef.of(cell.table(), cell.row(), part).toString())));
         }
         return all;
     }

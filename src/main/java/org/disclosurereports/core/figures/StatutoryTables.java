@@ -1,5 +1,7 @@
 package org.disclosurereports.core.figures;
 
+import org.disclosurereports.core.layout.CellRef;
+
 import java.math.BigDecimal;
 
 /**
@@ -12,4 +14,21 @@ public record StatutoryTables(String agencyCode, String agencyName, int year, St
 
     public static final String SCOPE_AGENCY = "agency";
     public static final String SCOPE_SUMMARY = "summary";
+
+    /** The value of a figure reference: a cell ({@link CellRef}) or {@link CellRef#PROCESSING_FEES}. */
+    public BigDecimal value(String ref) {
+        if (CellRef.PROCESSING_FEES.equals(ref)) {
+            return processingFeesYuan;
+        }
+        return value(CellRef.parse(ref));
+    }
+
+    public BigDecimal value(CellRef cell) {
+        return switch (cell.table()) {
+            case "table2" -> table2.get(cell.row(), cell.column());
+            case "table3" -> BigDecimal.valueOf(table3.get(cell.row(), cell.column()));
+            case "table4" -> BigDecimal.valueOf(table4.get(cell.row(), cell.column()));
+            default -> throw new IllegalArgumentException("no table " + cell.table() + " in " + cell);
+        };
+    }
 }

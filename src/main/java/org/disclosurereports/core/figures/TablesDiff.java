@@ -2,6 +2,7 @@ package org.disclosurereports.core.figures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -22,19 +23,22 @@ public final class TablesDiff {
             return table + " " + row + (column.isEmpty() ? "" : " / " + column) + ": published " + show(sealed) + ", now " + show(now);
         }
 
+        /** The key of the row: the last part of {@code row} ({@code granted} of {@code rows / granted}). */
+        public String rowKey() {
+            int at = row.lastIndexOf(" / ");
+            return at < 0 ? row : row.substring(at + 3);
+        }
+
         private static String show(String v) {
             return v.isEmpty() ? "(none)" : v;
         }
     }
 
-    /** The parts of tables.json that are figures (the rest names the report). */
-    static final List<String> FIGURES = List.of("table2", "table3", "table4", "processing_fees_yuan");
-
     private TablesDiff() {}
 
     public static List<Change> between(JsonNode sealed, JsonNode now) {
         List<Change> changes = new ArrayList<>();
-        for (String part : FIGURES) {
+        for (String part : TablesJson.FIGURES) {
             walk(part, new ArrayList<>(), sealed.path(part), now.path(part), null, changes);
         }
         return changes;
@@ -85,7 +89,7 @@ public final class TablesDiff {
         }
         if ((a.isNumber() || a.isTextual()) && (b.isNumber() || b.isTextual())) {
             try {
-                return new java.math.BigDecimal(a.asText()).compareTo(new java.math.BigDecimal(b.asText())) == 0;
+                return new BigDecimal(a.asText()).compareTo(new BigDecimal(b.asText())) == 0;
             } catch (NumberFormatException e) {
                 return a.asText().equals(b.asText());
             }

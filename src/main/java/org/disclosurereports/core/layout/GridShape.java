@@ -191,6 +191,6 @@ public final class GridShape {
 
     /** A human reference to a cell, e.g. {@code table3.granted.natural_person}. */
     public String cellRef(int row, int column) {
-        return table + "." + rows.get(row).key() + "." + columns.get(column).key();
+        return CellRef.of(table, rows.get(row).key(), columns.get(column).key()).toString();
     }
 }

@@ -1,5 +1,6 @@
 package org.disclosurereports.core.narrative;
 
+import org.disclosurereports.core.layout.CellRef;
 import org.disclosurereports.core.layout.GridShape;
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.figures.StatutoryTables;
@@ -24,9 +25,6 @@ import java.util.regex.Pattern;
  * {@link ToWrite} parts: the pipeline does not invent them, and a report containing any is a draft.
  */
 public record ReportNarrative(Map<String, List<Paragraph>> sections) {
-
-    /** Reference of the 信息处理费 figure (section 六); it is not a table cell. */
-    public static final String PROCESSING_FEES_REF = "processing_fees_yuan";
 
     public ReportNarrative {
         sections = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sections));
@@ -134,26 +132,6 @@ public record ReportNarrative(Map<String, List<Paragraph>> sections) {
         return figures;
     }
 
-    /**
-     * The value of a cell reference: {@code table2.<row>.<column>}, {@code table3.<row>.<column>},
-     * {@code table4.<kind>.<column>} or {@link #PROCESSING_FEES_REF}.
-     */
-    public static BigDecimal resolve(StatutoryTables tables, String ref) {
-        if (PROCESSING_FEES_REF.equals(ref)) {
-            return tables.processingFeesYuan();
-        }
-        String[] p = ref.split("\\.");
-        if (p.length != 3) {
-            throw new IllegalArgumentException("not a cell reference: " + ref);
-        }
-        return switch (p[0]) {
-            case "table2" -> tables.table2().get(p[1], p[2]);
-            case "table3" -> BigDecimal.valueOf(tables.table3().get(p[1], p[2]));
-            case "table4" -> BigDecimal.valueOf(tables.table4().get(p[1], p[2]));
-            default -> throw new IllegalArgumentException("no table " + p[0] + " in " + ref);
-        };
-    }
-
     /** Builds the narrative of one report from its tables. */
     public static ReportNarrative of(ReportFormat format, StatutoryTables tables) {
         return new Builder(format, tables).build();
@@ -220,7 +198,7 @@ public record ReportNarrative(Map<String, List<Paragraph>> sections) {
                         if (!clause.isEmpty()) {
                             clause.add(new Text("、"));
                         }
-                        String ref = "table2." + row.key() + "." + column.key();
+                        String ref = CellRef.of("table2", row.key(), column.key()).toString();
                         switch (column.key()) {
                             case "decisions" -> {
                                 clause.add(new Text(row.label() + "决定"));
@@ -297,7 +275,7 @@ public record ReportNarrative(Map<String, List<Paragraph>> sections) {
                     continue;
                 }
                 String name = c.group() != null ? c.group() : c.label();
-                byApplicant.computeIfAbsent(name, k -> new ArrayList<>()).add("table3.new_received." + c.key());
+                byApplicant.computeIfAbsent(name, k -> new ArrayList<>()).add(CellRef.of("table3", "new_received", c.key()).toString());
             }
             if (byApplicant.size() < 2) {
                 return;
@@ -322,7 +300,7 @@ public record ReportNarrative(Map<String, List<Paragraph>> sections) {
             Map<String, List<String>> groups = new LinkedHashMap<>();
             for (GridShape.Row row : table3.outcomeRows()) {
                 String label = row.groups().size() > 1 ? row.groups().get(1) : row.label();
-                groups.computeIfAbsent(shortName(label), k -> new ArrayList<>()).add("table3." + row.key() + "." + total3);
+                groups.computeIfAbsent(shortName(label), k -> new ArrayList<>()).add(CellRef.of("table3", row.key(), total3).toString());
             }
             return groups;
         }
@@ -332,7 +310,7 @@ public record ReportNarrative(Map<String, List<Paragraph>> sections) {
         }
 
         private String cell(String row) {
-            return "table3." + row + "." + total3;
+            return CellRef.of("table3", row, total3).toString();
         }
 
         private List<Paragraph> other() {
@@ -342,11 +320,11 @@ public record ReportNarrative(Map<String, List<Paragraph>> sections) {
                 fee.add(new ToWrite("本年度收取信息处理费情况"));
             } else if (fees.signum() == 0) {
                 fee.add(new Text("本年度未收取信息处理费（"));
-                fee.add(new Figure("0", List.of(PROCESSING_FEES_REF)));
+                fee.add(new Figure("0", List.of(CellRef.PROCESSING_FEES)));
                 fee.add(new Text("元）。"));
             } else {
                 fee.add(new Text("本年度依据《政府信息公开信息处理费管理办法》收取信息处理费"));
-                fee.add(figure(PROCESSING_FEES_REF));
+                fee.add(figure(CellRef.PROCESSING_FEES));
                 fee.add(new Text("元。"));
             }
             return List.of(
@@ -355,13 +333,13 @@ public record ReportNarrative(Map<String, List<Paragraph>> sections) {
         }
 
         private Figure figure(String ref) {
-            return new Figure(resolve(tables, ref).toPlainString(), List.of(ref));
+            return new Figure(tables.value(ref).toPlainString(), List.of(ref));
         }
 
         private String sum(List<String> refs) {
             BigDecimal total = BigDecimal.ZERO;
             for (String ref : refs) {
-                total = total.add(resolve(tables, ref));
+                total = total.add(tables.value(ref));
             }
             return total.toPlainString();
         }

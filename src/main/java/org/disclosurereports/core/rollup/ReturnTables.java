@@ -4,10 +4,13 @@ import org.disclosurereports.store.ReturnStore;
 
 import org.disclosurereports.core.layout.GridShape;
 import org.disclosurereports.core.layout.ReportFormat;
-import org.disclosurereports.core.rules.IdentityCheck;
 import org.disclosurereports.core.figures.Grid;
+import org.disclosurereports.core.figures.PublishedTables;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.figures.Table2;
+import org.disclosurereports.core.rules.Auditor;
+import org.disclosurereports.core.rules.Finding;
+import org.disclosurereports.core.rules.RuleCatalogue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +86,10 @@ public final class ReturnTables {
         }
         StatutoryTables tables = new StatutoryTables(agencyCode, agencyName, year, StatutoryTables.SCOPE_AGENCY, t2, t3, t4, null);
         if (problems.isEmpty()) {
-            IdentityCheck.failures(format, tables).forEach(f -> problems.add("the return's figures break identity " + f));
+            Auditor identities = new Auditor(RuleCatalogue.shipped().identities(), format);
+            for (Finding f : identities.audit(Auditor.Subject.of(PublishedTables.of(format, tables))).blocking()) {
+                problems.add("the return's figures break identity " + f.rule() + " (" + f.messageEn() + ")");
+            }
         }
         if (!problems.isEmpty()) {
             throw new ReturnRefused(agencyCode, year, problems);

@@ -82,6 +82,18 @@ public final class UnitTables {
         return tables(agency, year, Evidence.NONE);
     }
 
+    /**
+     * A unit's tables of the year before {@code year}, as that year's report would have them, for the
+     * cross-year rules; null when that year's data cannot make a report (the rules then say so).
+     */
+    public StatutoryTables tablesOfYearBefore(Agency agency, int year) {
+        try {
+            return tables(agency, year - 1).tables();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** As {@link #tables(Agency, int)}, tracing each count from records to {@code evidence} (audit trail). */
     public Sourced tables(Agency agency, int year, Evidence evidence) {
         List<ReturnFigure> ret = returns.apply(agency.code(), year);

@@ -2,10 +2,9 @@ package org.disclosurereports.core.rules;
 
 import org.disclosurereports.core.figures.PublishedTables;
 import org.disclosurereports.core.layout.CellNames;
-
+import org.disclosurereports.core.layout.CellRef;
 import org.disclosurereports.core.layout.GridShape;
 import org.disclosurereports.core.layout.ReportFormat;
-import org.disclosurereports.core.narrative.ReportNarrative;
 import org.disclosurereports.core.figures.TablesJson;
 
 import java.math.BigDecimal;
@@ -229,7 +228,7 @@ public final class Auditor {
         String row = eachRow ? line : term.row();
         String column = eachRow ? term.column() : line;
         String label = eachRow ? names.column(table, column) : names.row(table, row);
-        return new Cell(PublishedTables.ref(table, row, column), term.previous(), term.signum(),
+        return new Cell(CellRef.of(table, row, column).toString(), term.previous(), term.signum(),
                 (term.previous() ? "上年" : "") + label);
     }
 
@@ -399,11 +398,11 @@ public final class Auditor {
 
     private void perCell(PublishedTables report, Tally t, boolean nonNegative) {
         List<String> refs = new ArrayList<>(report.tableRefs());
-        refs.add(ReportNarrative.PROCESSING_FEES_REF);
+        refs.add(CellRef.PROCESSING_FEES);
         for (String ref : refs) {
             BigDecimal v = report.get(ref);
             Where where = new Where(names.cell(ref), ref);
-            if (v == null && ReportNarrative.PROCESSING_FEES_REF.equals(ref)) {
+            if (v == null && CellRef.PROCESSING_FEES.equals(ref)) {
                 continue; // an extension of v1 a published file need not carry
             }
             if (v == null) {
@@ -477,14 +476,14 @@ public final class Auditor {
 
     private void records(PublishedTables published, PublishedTables records, Tally t) {
         List<String> refs = new ArrayList<>(published.tableRefs());
-        refs.add(ReportNarrative.PROCESSING_FEES_REF);
+        refs.add(CellRef.PROCESSING_FEES);
         for (String ref : refs) {
             BigDecimal want = records.get(ref);
             BigDecimal got = published.get(ref);
             if (want == null) {
                 continue; // the records say nothing about it (the fee extension of an older file)
             }
-            if (got == null && ReportNarrative.PROCESSING_FEES_REF.equals(ref)) {
+            if (got == null && CellRef.PROCESSING_FEES.equals(ref)) {
                 continue; // an optional extension a published file need not carry
             }
             Where where = new Where(names.cell(ref), ref);

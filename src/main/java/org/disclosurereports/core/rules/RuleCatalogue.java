@@ -110,6 +110,11 @@ public record RuleCatalogue(Text unchecked, List<Rule> rules) {
                 .orElseThrow(() -> new IllegalArgumentException("no audit rule " + id));
     }
 
+    /** Only the rules that check the layout's identities within one report (A–D). */
+    public RuleCatalogue identities() {
+        return new RuleCatalogue(unchecked, rules.stream().filter(r -> r.identity() != null).toList());
+    }
+
     public List<Rule> ofCheck(String check) {
         return rules.stream().filter(r -> r.check().equals(check)).toList();
     }

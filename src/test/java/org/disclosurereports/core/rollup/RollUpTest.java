@@ -1,12 +1,14 @@
 package org.disclosurereports.core.rollup;
 
-import org.disclosurereports.core.rules.RollUpCheck;
-
+import org.disclosurereports.core.figures.PublishedTables;
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.figures.Grid;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.figures.Table2;
+import org.disclosurereports.core.rules.Auditor;
+import org.disclosurereports.core.rules.Finding;
+import org.disclosurereports.core.rules.Validation;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -71,15 +73,22 @@ class RollUpTest {
         assertThat(r.processingFeesYuan()).isEqualByComparingTo("50");
         assertThat(out.get("A").table4().get("review", "pending")).isEqualTo(9);
 
-        RollUpCheck g = new RollUpCheck(FORMAT);
-        units.get("R").forEach(code -> g.addUnit(unit(code, n.get(code))));
-        assertThat(g.failures(r)).isEmpty();
-        // The check is independent: a summary short of one unit fails rule G, naming the cells.
-        RollUpCheck shortOfB = new RollUpCheck(FORMAT);
-        units.get("R").forEach(code -> shortOfB.addUnit(unit(code, n.get(code))));
-        shortOfB.addUnit(unit("X", 1));
-        assertThat(shortOfB.failures(r)).contains("G table2.licensing.decisions: the summary has 15, the 6 units add up to 16")
-                .anySatisfy(f -> assertThat(f).startsWith("G table3.granted.commercial"));
+        // Rule G of the catalogue adds the units up cell by cell, independently of the roll-up.
+        Auditor auditor = Auditor.shipped(FORMAT);
+        List<PublishedTables> combined = new ArrayList<>(units.get("R").stream().map(code -> PublishedTables.of(FORMAT, unit(code, n.get(code)))).toList());
+        Validation v = auditor.audit(Auditor.Subject.of(PublishedTables.of(FORMAT, r)).withUnits(combined));
+        assertThat(v.blocking()).isEmpty();
+        assertThat(v.rules()).filteredOn(rule -> rule.id().equals("G")).singleElement()
+                .satisfies(rule -> assertThat(rule.applied()).isTrue())
+                .satisfies(rule -> assertThat(rule.passed()).isEqualTo(10 + 175 + 15)); // every cell of 二, 三 and 四
+        // A summary short of one unit fails rule G, naming the cells.
+        combined.add(PublishedTables.of(FORMAT, unit("X", 1)));
+        List<Finding> shortOfX = auditor.audit(Auditor.Subject.of(PublishedTables.of(FORMAT, r)).withUnits(combined)).blocking();
+        assertThat(shortOfX).extracting(Finding::rule).containsOnly("G");
+        assertThat(shortOfX).extracting(Finding::cell).contains("table2.licensing.decisions", "table3.granted.commercial");
+        assertThat(shortOfX).filteredOn(f -> f.cell().equals("table2.licensing.decisions")).singleElement()
+                .satisfies(f -> assertThat(f.messageEn()).isEqualTo(
+                        "table2.licensing.decisions: summary 15, but the units add up to R 1 + A 2 + A1 3 + A2 4 + B 5 + X 1 = 16"));
     }
 
     @Test

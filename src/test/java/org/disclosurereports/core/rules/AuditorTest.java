@@ -1,6 +1,7 @@
 package org.disclosurereports.core.rules;
 
 import org.disclosurereports.core.figures.PublishedTables;
+import org.disclosurereports.core.figures.TablesJson;
 
 import org.disclosurereports.core.layout.ReportFormat;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class AuditorTest {
     final Auditor auditor = Auditor.shipped(FORMAT);
 
     static PublishedTables fixture(String name) throws Exception {
-        return PublishedTables.read(FIXTURES.resolve(name), FORMAT);
+        return TablesJson.readAsPrinted(FIXTURES.resolve(name), FORMAT);
     }
 
     static PublishedTables clean() throws Exception {
