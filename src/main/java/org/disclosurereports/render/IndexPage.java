@@ -5,7 +5,6 @@ import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.figures.Grid;
 import org.disclosurereports.core.figures.StatutoryTables;
 
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +21,8 @@ public final class IndexPage {
 
     private final Templates templates;
 
-    /** @param templateDir directory holding {@code index.ftlh}; null for the templates shipped in the jar */
-    public IndexPage(Path templateDir) {
-        this.templates = new Templates(templateDir);
+    public IndexPage(Templates templates) {
+        this.templates = Objects.requireNonNull(templates, "templates");
     }
 
     /**

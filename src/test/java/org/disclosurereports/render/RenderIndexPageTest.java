@@ -26,7 +26,7 @@ class RenderIndexPageTest {
     private static final List<IndexPage.InputFileLine> INPUTS = List.of(
             new IndexPage.InputFileLine("agencies.csv", 2, 2, 0, null),
             new IndexPage.InputFileLine("applications.csv", 9000, 8997, 3, "rejects/applications.csv"));
-    private static final String HTML = new IndexPage(null).html(2023, ENTRIES, INPUTS);
+    private static final String HTML = new IndexPage(Templates.shipped()).html(2023, ENTRIES, INPUTS);
     private static final Document DOC = Jsoup.parse(HTML);
 
     @Test
@@ -70,7 +70,7 @@ class RenderIndexPageTest {
 
     @Test
     void flagsCountsThatDoNotAddUp() {
-        String html = new IndexPage(null).html(2023, ENTRIES, List.of(new IndexPage.InputFileLine("filings.csv", 10, 8, 1, null)));
+        String html = new IndexPage(Templates.shipped()).html(2023, ENTRIES, List.of(new IndexPage.InputFileLine("filings.csv", 10, 8, 1, null)));
         assertThat(Jsoup.parse(html).selectFirst("table.inputs").text()).contains("读取行数不等于载入与拒收之和");
     }
 
@@ -83,6 +83,6 @@ class RenderIndexPageTest {
         // the filter box is hidden until the script announces itself; rows are plain table rows
         assertThat(DOC.selectFirst(".search").hasClass("needs-js")).isTrue();
         assertThat(DOC.select("script[src]")).isEmpty();
-        assertThat(new IndexPage(null).html(2023, List.of(ENTRIES.get(1), ENTRIES.get(0)), INPUTS)).isEqualTo(HTML);
+        assertThat(new IndexPage(Templates.shipped()).html(2023, List.of(ENTRIES.get(1), ENTRIES.get(0)), INPUTS)).isEqualTo(HTML);
     }
 }

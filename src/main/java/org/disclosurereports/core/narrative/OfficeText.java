@@ -1,10 +1,5 @@
 package org.disclosurereports.core.narrative;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a disclosure office writes itself, read from {@code <data>/narrative/<agency_code>/<year>/}:
- * one UTF-8 text file per passage ({@link Slot}). Paragraphs are separated by a blank line; the lines of
+ * What a disclosure office writes itself: one text per passage ({@link Slot}), read from the data
+ * directory by the input side ({@code <data>/narrative/<agency_code>/<year>/<file>}). Paragraphs are separated by a blank line; the lines of
  * a paragraph are joined (Chinese text has no spaces between lines); lines starting with {@code #} are
  * notes to the office and are not printed. A missing or empty file leaves the passage to be written.
  */
@@ -55,29 +50,15 @@ public final class OfficeText {
         return new OfficeText(new EnumMap<>(Slot.class));
     }
 
-    public static Path directory(Path dataDir, String agencyCode, int year) {
-        return dataDir.resolve("narrative").resolve(agencyCode).resolve(String.valueOf(year));
-    }
-
-    public static OfficeText read(Path dataDir, String agencyCode, int year) {
+    /** The office's texts as read, file content by slot; a slot missing or with no paragraph is left to be written. */
+    public static OfficeText of(Map<Slot, String> texts) {
         Map<Slot, List<String>> m = new EnumMap<>(Slot.class);
-        if (dataDir == null) {
-            return new OfficeText(m);
-        }
-        Path dir = directory(dataDir, agencyCode, year);
-        for (Slot s : Slot.values()) {
-            Path f = dir.resolve(s.fileName());
-            if (Files.isRegularFile(f)) {
-                try {
-                    List<String> ps = paragraphs(Files.readString(f, StandardCharsets.UTF_8));
-                    if (!ps.isEmpty()) {
-                        m.put(s, ps);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + f, e);
-                }
+        texts.forEach((slot, text) -> {
+            List<String> ps = paragraphs(text);
+            if (!ps.isEmpty()) {
+                m.put(slot, ps);
             }
-        }
+        });
         return new OfficeText(m);
     }
 
