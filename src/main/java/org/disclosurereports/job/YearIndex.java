@@ -35,7 +35,7 @@ public final class YearIndex {
 
     public YearIndex(ReportFormat format, Path templates) {
         this.format = format;
-        this.page = new IndexPage(new Templates(templates));
+        this.page = new IndexPage(format, new Templates(templates));
     }
 
     public void write(Path yearDir, RunSummary summary) throws IOException {

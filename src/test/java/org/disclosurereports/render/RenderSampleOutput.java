@@ -29,7 +29,7 @@ class RenderSampleOutput {
         write(renderer, year.resolve("QP-LT"), ReportView.of(FORMAT, RenderFixtures.agency(), town, List.of()));
         write(renderer, year.resolve("QP"), ReportView.of(FORMAT, districtAgency, district,
                 List.of("上海市青浦区人民政府", "上海市青浦区练塘镇人民政府", "上海市青浦区朱家角镇人民政府")));
-        Files.writeString(year.resolve("index.html"), new IndexPage(Templates.shipped()).html(RenderFixtures.YEAR,
+        Files.writeString(year.resolve("index.html"), new IndexPage(FORMAT, Templates.shipped()).html(RenderFixtures.YEAR,
                 List.of(IndexPage.IndexEntry.of(FORMAT, town, true), IndexPage.IndexEntry.of(FORMAT, district, true)),
                 List.of(new IndexPage.InputFileLine("agencies.csv", 3, 3, 0, null),
                         new IndexPage.InputFileLine("applications.csv", 9000, 8997, 3, "rejects/applications.csv"))));

@@ -1,6 +1,7 @@
 package org.disclosurereports.core.narrative;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,29 +15,36 @@ import java.util.Optional;
  */
 public final class OfficeText {
 
-    /** The passages an office writes, by file name. */
+    /** The passages an office writes, by file name; those within section 一 by the layout's key of their sub-section. */
     public enum Slot {
         /** 总体情况: an opening paragraph before （一）. */
-        OVERVIEW("overview.md"),
+        OVERVIEW("overview.md", null),
         /** 总体情况 （三）政府信息管理. */
-        INFORMATION_MANAGEMENT("information-management.md"),
+        INFORMATION_MANAGEMENT("information-management.md", "information_management"),
         /** 总体情况 （四）政府信息公开平台建设. */
-        PLATFORMS("platforms.md"),
+        PLATFORMS("platforms.md", "platforms"),
         /** 总体情况 （五）监督保障, after the generated training and hearing figures. */
-        SUPERVISION("supervision.md"),
+        SUPERVISION("supervision.md", "supervision"),
         /** 五、存在的主要问题及改进情况. */
-        PROBLEMS("problems.md"),
+        PROBLEMS("problems.md", null),
         /** 六、其他需要报告的事项, after the generated fee, reply-time and work-plan paragraphs. */
-        OTHER("other.md");
+        OTHER("other.md", null);
 
         private final String fileName;
+        private final String overviewSlot;
 
-        Slot(String fileName) {
+        Slot(String fileName, String overviewSlot) {
             this.fileName = fileName;
+            this.overviewSlot = overviewSlot;
         }
 
         public String fileName() {
             return fileName;
+        }
+
+        /** The passage written for the layout's sub-section {@code key} of section 一, if the office writes one. */
+        public static Optional<Slot> ofOverviewSlot(String key) {
+            return Arrays.stream(values()).filter(s -> s.overviewSlot != null && s.overviewSlot.equals(key)).findFirst();
         }
     }
 
