@@ -3,8 +3,6 @@ package org.disclosurereports.inputs;
 import org.disclosurereports.core.layout.GridShape;
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.records.Disclosure;
-import org.disclosurereports.core.records.DocumentCategory;
-import org.disclosurereports.core.records.EnforcementItem;
 import org.disclosurereports.core.records.Vocabulary;
 
 import java.math.BigDecimal;
@@ -13,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.disclosurereports.inputs.RecordKind.Column.agency;
 import static org.disclosurereports.inputs.RecordKind.Column.optional;
@@ -20,8 +20,8 @@ import static org.disclosurereports.inputs.RecordKind.Column.required;
 
 /**
  * The input files of the data contract (shared/spec/data-contract.md section 1), as data. The
- * enumerations of applications and appeals come from the report format, so that a format revision
- * that adds a result row also extends what applications.csv accepts.
+ * enumerations of applications, appeals, filings and enforcement figures come from the report format,
+ * so that a format revision that adds a result row or a row of table 二 also extends what the inputs accept.
  */
 public final class InputSchema {
 
@@ -59,6 +59,8 @@ public final class InputSchema {
         t4.rows().forEach(r -> caseKinds.put(r.key(), r.label()));
         Map<String, String> caseResults = new LinkedHashMap<>();
         t4.columns().stream().filter(ReportFormat.Column::result).forEach(c -> caseResults.put(c.key(), c.label()));
+        Set<String> amountItems = format.enforcementItems().stream().filter(ReportFormat.Term::amount)
+                .map(ReportFormat.Term::key).collect(Collectors.toSet());
 
         add(new RecordKind(AGENCIES, "agencies.csv", "agency", List.of(
                 required("agency_code", FieldType.CODE),
@@ -89,7 +91,7 @@ public final class InputSchema {
                 agency("agency_code"),
                 optional("doc_number", FieldType.text(200)),
                 required("title", FieldType.text(1000)),
-                required("category", vocabulary(DocumentCategory.values())),
+                required("category", vocabulary(format.documentCategories())),
                 required("issued_date", FieldType.DATE),
                 required("disclosure", vocabulary(Disclosure.values())),
                 optional("published_date", FieldType.DATE),
@@ -102,13 +104,13 @@ public final class InputSchema {
         add(new RecordKind(ENFORCEMENT, "enforcement.csv", "enforcement_figure", List.of(
                 agency("agency_code"),
                 required("year", FieldType.YEAR).storedAs("report_year"),
-                required("item", vocabulary(EnforcementItem.values())),
+                required("item", vocabulary(format.enforcementItems())),
                 required("value", FieldType.decimal(6)).storedAs("figure")),
                 List.of("agency_code", "report_year", "item"),
                 List.of((values, reject) -> {
                     // Decisions are counted; only 行政事业性收费 is an amount (万元, up to 6 decimals).
                     Object item = values.get("item");
-                    if (item != null && !EnforcementItem.ofKey((String) item).isAmount()
+                    if (item != null && !amountItems.contains(item)
                             && values.get("value") instanceof BigDecimal v && v.stripTrailingZeros().scale() > 0) {
                         reject.accept("value", "the number of decisions must be a whole number");
                     }
@@ -262,6 +264,13 @@ public final class InputSchema {
         for (Vocabulary v : values) {
             choices.put(v.key(), v.label());
         }
+        return FieldType.vocabulary(choices);
+    }
+
+    /** A vocabulary the layout defines (the rows of table 二 it stands for). */
+    private static FieldType vocabulary(List<ReportFormat.Term> terms) {
+        Map<String, String> choices = new LinkedHashMap<>();
+        terms.forEach(t -> choices.put(t.key(), t.label()));
         return FieldType.vocabulary(choices);
     }
 

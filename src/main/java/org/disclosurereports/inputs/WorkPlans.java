@@ -1,8 +1,7 @@
 package org.disclosurereports.inputs;
 
+import org.disclosurereports.core.compliance.AgencyCompliance.PlanInForce;
 import org.disclosurereports.core.compliance.WorkPlan;
-import org.disclosurereports.core.compliance.WorkPlanReader;
-import org.disclosurereports.core.compliance.WorkPlanRefused;
 
 import org.disclosurereports.core.records.Agency;
 import org.springframework.core.io.Resource;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -108,15 +106,15 @@ public final class WorkPlans {
     }
 
     /** The targets of year {@code year}'s plans that apply to {@code agency}, plan by plan, in file order. */
-    public List<Map.Entry<WorkPlan, List<WorkPlan.Target>>> targetsFor(Agency agency, int year, Function<String, List<String>> ancestorsOf) {
-        List<Map.Entry<WorkPlan, List<WorkPlan.Target>>> out = new ArrayList<>();
+    public List<PlanInForce> targetsFor(Agency agency, int year, Function<String, List<String>> ancestorsOf) {
+        List<PlanInForce> out = new ArrayList<>();
         for (WorkPlan p : plans) {
             if (p.year() != year) {
                 continue;
             }
             List<WorkPlan.Target> ts = p.targets().stream().filter(t -> t.appliesTo().matches(agency, ancestorsOf)).toList();
             if (!ts.isEmpty()) {
-                out.add(Map.entry(p, ts));
+                out.add(new PlanInForce(p, ts));
             }
         }
         return out;

@@ -16,7 +16,11 @@ import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.rollup.UnitTables;
 import org.disclosurereports.store.RecordStore;
 import org.disclosurereports.store.ReturnStore;
+import org.disclosurereports.outputs.ComplianceFiles;
+import org.disclosurereports.outputs.DistrictScorecard;
 import org.disclosurereports.render.ReportRenderer;
+import org.disclosurereports.render.ScorecardPage;
+import org.disclosurereports.render.Templates;
 import org.disclosurereports.store.TablesFromRecords;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -194,11 +198,11 @@ public class AnnualReportJobConfiguration {
 
     /** The district's scorecard, from the per-agency scorecard.json files under {@code <out>/<year>/}. */
     @Bean
-    Step writeScorecards(JobRepository repository, PlatformTransactionManager tx, RecordStore store) {
+    Step writeScorecards(JobRepository repository, PlatformTransactionManager tx) {
         return new StepBuilder("writeScorecards", repository).tasklet((contribution, chunk) -> {
             StepExecution step = contribution.getStepExecution();
             RunParameters run = RunParameters.of(step.getJobParameters());
-            new org.disclosurereports.outputs.DistrictScorecard(store).write(run.yearDir(), run.year());
+            new DistrictScorecard(new ScorecardPage(new Templates(run.templates()))).write(run.yearDir(), run.year());
             return RepeatStatus.FINISHED;
         }, tx).build();
     }
@@ -386,7 +390,7 @@ public class AnnualReportJobConfiguration {
             }
             java.util.Set<String> failedUnits = UnitFailures.of(explorer, step.getJobExecution()).keySet();
             var unitTables = new UnitTables(format, new TablesFromRecords(format, store)::agency, returns::figures);
-            var failed = new SummaryReports(format, new ReportRenderer(format, run.templates()), unitTables, run.year(), run.yearDir())
+            var failed = new SummaryReports(format, new Templates(run.templates()), unitTables, run.year(), run.yearDir())
                     .build(store.agenciesOfLoad(loadId(step)), failedUnits);
             failed.forEach((code, reason) -> UnitFailures.record(step.getExecutionContext(), code + UnitFailures.SUMMARY_SUFFIX, reason));
             return RepeatStatus.FINISHED;
@@ -412,8 +416,9 @@ public class AnnualReportJobConfiguration {
         RunParameters run = RunParameters.of(step.getJobParameters());
         TablesFromRecords records = new TablesFromRecords(format, store);
         var unitTables = new org.disclosurereports.core.rollup.UnitTables(format, records::agency, returns::figures);
-        return new ReportBuilder(format, unitTables, new ReportRenderer(format, run.templates()), run.year(),
-                org.disclosurereports.job.ComplianceSupplement.forRun(format, store, run.data(), run.year()));
+        Templates templates = new Templates(run.templates());
+        return new ReportBuilder(format, unitTables, templates, run.year(),
+                ComplianceSupplement.forRun(store, new ComplianceFiles(new ScorecardPage(templates)), run.data(), run.year()));
     }
 
     /** The units whose reports a run builds: every agency of its load, or the one it names. */

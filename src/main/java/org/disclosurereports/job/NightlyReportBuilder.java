@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.disclosurereports.core.layout.CellNames;
 import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.outputs.BuiltReport;
+import org.disclosurereports.outputs.CsvWriter;
 import org.disclosurereports.outputs.ReportFilesWriter;
 import org.disclosurereports.store.SealedReports;
 import org.disclosurereports.core.figures.TablesDiff;
@@ -20,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,26 +114,18 @@ public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> 
             Files.deleteIfExists(file);
             return;
         }
-        List<String> lines = new ArrayList<>();
-        lines.add("agency_code,year,table,row,column,published,now,row_label,column_label,sealed_at,sealed_by");
+        CsvWriter csv = CsvWriter.lf()
+                .row("agency_code", "year", "table", "row", "column", "published", "now", "row_label", "column_label", "sealed_at", "sealed_by");
         for (TablesDiff.Change c : changes) {
-            lines.add(String.join(",", csv(agency.code()), String.valueOf(year), csv(c.table()), csv(c.row()), csv(c.column()),
-                    csv(c.sealed()), csv(c.now()), csv(labels.label(c.table(), c.rowKey())), csv(labels.label(c.table(), c.column())),
-                    csv(published.sealedAt().withNano(0).toString()), csv(published.sealedBy())));
+            csv.row(agency.code(), year, c.table(), c.row(), c.column(), c.sealed(), c.now(), labels.label(c.table(), c.rowKey()),
+                    labels.label(c.table(), c.column()), published.sealedAt().withNano(0), published.sealedBy());
         }
         try {
-            ReportFilesWriter.writeAtomically(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+            ReportFilesWriter.writeAtomically(file, csv.toUtf8());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         log.warn("{} {} is sealed (published {}), but {} figure{} differ now; the published report must be corrected by hand: {}",
                 agency.code(), year, published.sealedAt().toLocalDate(), changes.size(), changes.size() == 1 ? "" : "s", file);
-    }
-
-    private static String csv(String v) {
-        if (v.contains(",") || v.contains("\"") || v.contains("\n")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 }

@@ -30,10 +30,11 @@ public final class ReportAudit {
 
     private final ReportFormat format;
     private final Auditor auditor;
-    private final AuditPages pages = new AuditPages();
+    private final AuditPages pages;
 
-    public ReportAudit(ReportFormat format) {
+    public ReportAudit(ReportFormat format, AuditPages pages) {
         this.format = format;
+        this.pages = pages;
         this.auditor = Auditor.shipped(format);
     }
 

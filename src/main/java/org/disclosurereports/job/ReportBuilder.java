@@ -5,8 +5,10 @@ import org.disclosurereports.outputs.BuiltReport;
 import org.disclosurereports.core.counting.EvidenceCollector;
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.records.Agency;
+import org.disclosurereports.render.AuditPages;
 import org.disclosurereports.render.ReportRenderer;
 import org.disclosurereports.render.ReportView;
+import org.disclosurereports.render.Templates;
 import org.disclosurereports.core.rollup.UnitTables;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.figures.TablesJson;
@@ -36,13 +38,16 @@ public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
     private final ReportAudit audit;
     private final ComplianceSupplement supplement;
 
-    /** @param supplement work plans, deadlines and office text; null for the tables' own narrative alone */
-    public ReportBuilder(ReportFormat format, UnitTables tables, ReportRenderer renderer, int year, ComplianceSupplement supplement) {
+    /**
+     * @param templates  the run's templates, for the report and the audit pages
+     * @param supplement work plans, deadlines and office text; null for the tables' own narrative alone
+     */
+    public ReportBuilder(ReportFormat format, UnitTables tables, Templates templates, int year, ComplianceSupplement supplement) {
         this.format = format;
         this.tables = tables;
-        this.renderer = renderer;
+        this.renderer = new ReportRenderer(format, templates);
         this.year = year;
-        this.audit = new ReportAudit(format);
+        this.audit = new ReportAudit(format, new AuditPages(templates));
         this.supplement = supplement;
     }
 

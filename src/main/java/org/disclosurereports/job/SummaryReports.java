@@ -10,7 +10,9 @@ import org.disclosurereports.core.rollup.RollUp;
 import org.disclosurereports.core.rollup.UnitTables;
 import org.disclosurereports.core.rules.Validation;
 import org.disclosurereports.outputs.ReportFilesWriter;
+import org.disclosurereports.render.AuditPages;
 import org.disclosurereports.render.ReportRenderer;
+import org.disclosurereports.render.Templates;
 import org.disclosurereports.render.ReportView;
 
 import java.io.IOException;
@@ -45,11 +47,11 @@ public final class SummaryReports {
     private final Path yearDir;
 
     /** @param unitTables the units' tables of last year, for the cross-year rules */
-    public SummaryReports(ReportFormat format, ReportRenderer renderer, UnitTables unitTables, int year, Path yearDir) {
+    public SummaryReports(ReportFormat format, Templates templates, UnitTables unitTables, int year, Path yearDir) {
         this.format = format;
-        this.renderer = renderer;
+        this.renderer = new ReportRenderer(format, templates);
         this.unitTables = unitTables;
-        this.audit = new ReportAudit(format);
+        this.audit = new ReportAudit(format, new AuditPages(templates));
         this.year = year;
         this.yearDir = yearDir;
     }

@@ -7,6 +7,7 @@ import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.outputs.SealMarks;
 import org.disclosurereports.render.IndexPage;
+import org.disclosurereports.render.Templates;
 import org.disclosurereports.core.narrative.ReportNarrative;
 import org.disclosurereports.core.rollup.AgencyTree;
 import org.disclosurereports.core.figures.StatutoryTables;
@@ -34,7 +35,7 @@ public final class YearIndex {
 
     public YearIndex(ReportFormat format, Path templates) {
         this.format = format;
-        this.page = new IndexPage(templates);
+        this.page = new IndexPage(format, new Templates(templates));
     }
 
     public void write(Path yearDir, RunSummary summary) throws IOException {

@@ -1,10 +1,8 @@
 package org.disclosurereports.outputs;
 
-import org.disclosurereports.render.ScorecardPage;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import org.disclosurereports.store.RecordStore;
 import org.disclosurereports.core.figures.TablesJson;
+import org.disclosurereports.render.ScorecardPage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +21,10 @@ import java.util.stream.Stream;
  */
 public final class DistrictScorecard {
 
-    public DistrictScorecard(RecordStore store) {
-        // the store is not needed today: everything comes from the per-agency files
+    private final ScorecardPage page;
+
+    public DistrictScorecard(ScorecardPage page) {
+        this.page = page;
     }
 
     public void write(Path yearDir, int year) throws IOException {
@@ -32,15 +32,15 @@ public final class DistrictScorecard {
         if (Files.isDirectory(yearDir)) {
             try (Stream<Path> dirs = Files.list(yearDir)) {
                 for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-                    Path f = dir.resolve("scorecard.json");
+                    Path f = dir.resolve(ComplianceFiles.SCORECARD_JSON);
                     if (Files.isRegularFile(f)) {
                         units.add(unit(TablesJson.JSON.readTree(f.toFile())));
                     }
                 }
             }
         }
-        ReportFilesWriter.writeAtomically(yearDir.resolve("scorecard.html"),
-                new ScorecardPage().district(year, units).getBytes(StandardCharsets.UTF_8));
+        ReportFilesWriter.writeAtomically(yearDir.resolve(ComplianceFiles.SCORECARD_HTML),
+                page.district(year, units).getBytes(StandardCharsets.UTF_8));
     }
 
     static Map<String, Object> unit(JsonNode j) {

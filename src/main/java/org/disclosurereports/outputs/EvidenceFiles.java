@@ -6,13 +6,10 @@ import org.disclosurereports.core.layout.CellNames;
 import org.disclosurereports.core.layout.CellRef;
 import org.disclosurereports.core.rules.Auditor;
 import org.disclosurereports.render.AuditPages;
+import org.disclosurereports.render.AuditPages.CellEvidence;
+import org.disclosurereports.render.AuditPages.FigureEvidence;
+import org.disclosurereports.render.AuditPages.TableEvidence;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,14 +25,6 @@ import java.util.Map;
 public final class EvidenceFiles {
 
     public static final String DIR = "evidence/";
-
-    /** One non-zero cell and the records behind it. */
-    public record CellEvidence(String ref, String anchor, String name, String value, List<String> records) {}
-
-    /** A number of the narrative and the cells it states. */
-    public record FigureEvidence(String value, String quote, List<CellEvidence> cells) {}
-
-    public record TableEvidence(String table, String name, List<CellEvidence> cells) {}
 
     private EvidenceFiles() {}
 
@@ -81,18 +70,13 @@ public final class EvidenceFiles {
     }
 
     private static byte[] csv(List<CellEvidence> cells) {
-        StringWriter w = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder()
-                .setHeader("cell", "table", "row", "column", "value", "record_id").get())) {
-            for (CellEvidence c : cells) {
-                CellRef cell = CellRef.parse(c.ref());
-                for (String id : c.records()) {
-                    p.printRecord(c.ref(), cell.table(), cell.row(), cell.column(), c.value(), id);
-                }
+        CsvWriter csv = CsvWriter.crlf().row("cell", "table", "row", "column", "value", "record_id");
+        for (CellEvidence c : cells) {
+            CellRef cell = CellRef.parse(c.ref());
+            for (String id : c.records()) {
+                csv.row(c.ref(), cell.table(), cell.row(), cell.column(), c.value(), id);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return w.toString().getBytes(StandardCharsets.UTF_8);
+        return csv.toUtf8();
     }
 }

@@ -2,8 +2,6 @@ package org.disclosurereports.outputs;
 
 import org.disclosurereports.core.compliance.ReplyDeadlines;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * {@code <out>/<year>/<agency_code>/late-replies.csv}: the office's working list of applications answered
  * late or still open past their deadline. Internal: it names application ids, which the published
@@ -11,25 +9,17 @@ import java.nio.charset.StandardCharsets;
  */
 public final class LateRepliesCsv {
 
+    public static final String FILE = "late-replies.csv";
+
     private LateRepliesCsv() {}
 
     public static byte[] write(ReplyDeadlines.Summary summary) {
-        StringBuilder sb = new StringBuilder("\uFEFF");
-        sb.append("application_id,received_date,extended,deadline,closed_date,working_days,status,status_label\r\n");
+        CsvWriter csv = CsvWriter.forExcel()
+                .row("application_id", "received_date", "extended", "deadline", "closed_date", "working_days", "status", "status_label");
         for (ReplyDeadlines.Reply r : summary.overdue()) {
-            sb.append(quote(r.applicationId())).append(',')
-                    .append(r.received()).append(',')
-                    .append(r.extended() ? "Y" : "N").append(',')
-                    .append(r.deadline()).append(',')
-                    .append(r.closed() == null ? "" : r.closed().toString()).append(',')
-                    .append(r.workingDays()).append(',')
-                    .append(r.status().name().toLowerCase()).append(',')
-                    .append(r.status().label()).append("\r\n");
+            csv.row(r.applicationId(), r.received(), r.extended() ? "Y" : "N", r.deadline(), r.closed(), r.workingDays(),
+                    r.status().name().toLowerCase(), r.status().label());
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String quote(String v) {
-        return v.matches("[^\",\\r\\n]*") ? v : "\"" + v.replace("\"", "\"\"") + "\"";
+        return csv.toUtf8();
     }
 }

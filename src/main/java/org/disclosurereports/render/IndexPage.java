@@ -1,11 +1,11 @@
 package org.disclosurereports.render;
 
-import org.disclosurereports.core.layout.GridShape;
-import org.disclosurereports.core.layout.ReportFormat;
-import org.disclosurereports.core.figures.Grid;
 import org.disclosurereports.core.figures.StatutoryTables;
+import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.narrative.ReportNarrative;
 
-import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +20,23 @@ public final class IndexPage {
 
     static final String INDEX_TEMPLATE = "index.ftlh";
 
+    private final ReportFormat format;
     private final Templates templates;
 
-    /** @param templateDir directory holding {@code index.ftlh}; null for the templates shipped in the jar */
-    public IndexPage(Path templateDir) {
-        this.templates = new Templates(templateDir);
+    public IndexPage(ReportFormat format, Templates templates) {
+        this.format = Objects.requireNonNull(format, "format");
+        this.templates = Objects.requireNonNull(templates, "templates");
     }
 
+    /** A key figure of a report as the index lists it ({@link ReportFormat#indexFigures()}). */
+    public record KeyFigure(String key, String label, long value) {}
+
     /**
-     * One report in the list. Figures are the 总计 column of table 三 and the 总计 of table 四
-     * (行政复议: the kinds without a group; 行政诉讼: the kinds grouped under it).
+     * One report in the list, with the key figures the layout names for the index (table 三's 总计
+     * column, table 四's 总计 for 行政复议 and 行政诉讼 in the current format).
      *
      * @param summary       true for a summary (汇总) report, false for an agency's own (单位)
+     * @param figures       the layout's index figures, in column order
      * @param draft         true while the report still has passages to be written
      * @param treePath      sort key placing the entry in the agency tree (codes from the root, joined by U+0001)
      * @param depth         0 for a root, 1 for its children …
@@ -39,27 +44,26 @@ public final class IndexPage {
      * @param dataSource    where a unit's figures came from: records, return, none (no data for the year); null if unknown
      * @param checkFailures failures of the checks run on the report (the blocking findings of its validation.json); null if not checked
      */
-    public record IndexEntry(String agencyCode, String agencyName, boolean summary, long newReceived, long carriedOver,
-                             long processed, long carriedForward, long reviewTotal, long litigationTotal, boolean draft,
+    public record IndexEntry(String agencyCode, String agencyName, boolean summary, List<KeyFigure> figures, boolean draft,
                              String treePath, int depth, String parentName, String dataSource, List<String> checkFailures) {
 
         public IndexEntry {
             Objects.requireNonNull(agencyCode, "agencyCode");
             Objects.requireNonNull(agencyName, "agencyName");
+            figures = List.copyOf(figures);
             treePath = treePath == null ? agencyCode : treePath;
             checkFailures = checkFailures == null ? null : List.copyOf(checkFailures);
         }
 
-        public IndexEntry(String agencyCode, String agencyName, boolean summary, long newReceived, long carriedOver,
-                          long processed, long carriedForward, long reviewTotal, long litigationTotal, boolean draft) {
-            this(agencyCode, agencyName, summary, newReceived, carriedOver, processed, carriedForward, reviewTotal,
-                    litigationTotal, draft, null, 0, null, null, null);
-        }
-
         /** The same entry placed in the agency tree, with its data source and check results. */
         public IndexEntry placed(String treePath, int depth, String parentName, String dataSource, List<String> checkFailures) {
-            return new IndexEntry(agencyCode, agencyName, summary, newReceived, carriedOver, processed, carriedForward,
-                    reviewTotal, litigationTotal, draft, treePath, depth, parentName, dataSource, checkFailures);
+            return new IndexEntry(agencyCode, agencyName, summary, figures, draft, treePath, depth, parentName, dataSource, checkFailures);
+        }
+
+        /** The value of the index figure {@code key}. */
+        public long figure(String key) {
+            return figures.stream().filter(f -> f.key().equals(key)).mapToLong(KeyFigure::value).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no index figure " + key));
         }
 
         /** No records and no return for the year: the report is all zeros because nothing was given. */
@@ -85,29 +89,16 @@ public final class IndexPage {
         }
 
         public static IndexEntry of(ReportFormat format, StatutoryTables tables, boolean draft) {
-            Grid t3 = tables.table3();
-            String total3 = totalColumn(t3.shape());
-            Grid t4 = tables.table4();
-            String total4 = totalColumn(t4.shape());
-            long review = 0;
-            long litigation = 0;
-            for (ReportFormat.Column kind : format.table4().kinds()) {
-                long n = t4.get(kind.key(), total4);
-                if (kind.group() == null) {
-                    review += n;
-                } else {
-                    litigation += n;
+            List<KeyFigure> figures = new ArrayList<>();
+            for (ReportFormat.IndexFigure f : format.indexFigures()) {
+                BigDecimal sum = BigDecimal.ZERO;
+                for (String cell : f.cells()) {
+                    sum = sum.add(tables.value(cell));
                 }
+                figures.add(new KeyFigure(f.key(), f.label(), sum.longValueExact()));
             }
-            return new IndexEntry(tables.agencyCode(), tables.agencyName(),
-                    StatutoryTables.SCOPE_SUMMARY.equals(tables.scope()),
-                    t3.get("new_received", total3), t3.get("carried_over", total3),
-                    t3.get("total_processed", total3), t3.get("carried_forward", total3), review, litigation, draft);
-        }
-
-        private static String totalColumn(GridShape shape) {
-            return shape.columns().stream().filter(ReportFormat.Column::computed).map(ReportFormat.Column::key)
-                    .reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException(shape.table() + " has no total column"));
+            return new IndexEntry(tables.agencyCode(), tables.agencyName(), StatutoryTables.SCOPE_SUMMARY.equals(tables.scope()),
+                    figures, draft, null, 0, null, null, null);
         }
 
         /** Report files relative to the index page. */
@@ -133,7 +124,7 @@ public final class IndexPage {
             return dir() + "validation.html";
         }
 
-        /** Audit (issue #3): the internal drill-down from figures to records. */
+        /** The internal drill-down from figures to records. */
         public String evidenceLink() {
             return agencyCode + "/evidence/index.html";
         }
@@ -174,6 +165,7 @@ public final class IndexPage {
         long rejected = inputs.stream().mapToLong(InputFileLine::rejected).sum();
         return templates.render(INDEX_TEMPLATE, Map.of(
                 "year", year,
+                "keyFigures", format.indexFigures(),
                 "entries", sorted,
                 "inputs", List.copyOf(inputs),
                 "drafts", drafts,

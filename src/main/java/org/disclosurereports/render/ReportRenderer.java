@@ -10,7 +10,6 @@ import org.xhtmlrenderer.pdf.ITextRenderer;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -28,7 +27,7 @@ import java.util.Objects;
  * (see {@code PdfFonts}).
  * <p>
  * Fonts: Noto Sans SC Regular and Bold from the classpath, parsed once per JVM and embedded as
- * subsets. Templates: {@code templateDir}, or classpath {@code templates/} when it is null.
+ * subsets. Template: {@code report.ftlh} of the run's {@link Templates}.
  * <p>
  * An instance is safe to share between threads; each call builds its own Flying Saucer renderer.
  */
@@ -39,10 +38,9 @@ public final class ReportRenderer {
     private final ReportFormat format;
     private final Templates templates;
 
-    /** @param templateDir directory holding {@code report.ftlh}; null for the templates shipped in the jar */
-    public ReportRenderer(ReportFormat format, Path templateDir) {
+    public ReportRenderer(ReportFormat format, Templates templates) {
         this.format = Objects.requireNonNull(format, "format");
-        this.templates = new Templates(templateDir);
+        this.templates = Objects.requireNonNull(templates, "templates");
     }
 
     /** The report page: well-formed XHTML, UTF-8, no timestamps (same view, same bytes). */

@@ -2,38 +2,25 @@ package org.disclosurereports.render;
 
 import org.disclosurereports.core.compliance.Scorecard;
 
-import freemarker.cache.ClassTemplateLoader;
-import freemarker.template.Configuration;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
-
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * {@code scorecard.html} for an agency and for the district, from {@code templates/scorecard.ftlh}. Charts
+ * {@code scorecard.html} for an agency and for the district, from {@code scorecard.ftlh}. Charts
  * are inline SVG whose geometry is computed here (no script, no chart library): reply-time distribution
  * for an agency; targets met per unit and late replies per unit for the district.
  */
 public final class ScorecardPage {
 
-    private final Configuration cfg;
+    static final String SCORECARD_TEMPLATE = "scorecard.ftlh";
 
-    public ScorecardPage() {
-        cfg = new Configuration(Configuration.VERSION_2_3_34);
-        cfg.setTemplateLoader(new ClassTemplateLoader(ScorecardPage.class.getClassLoader(), "templates"));
-        cfg.setRecognizeStandardFileExtensions(true);
-        cfg.setDefaultEncoding("UTF-8");
-        cfg.setNumberFormat("computer");
-        cfg.setLocale(Locale.SIMPLIFIED_CHINESE);
-        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        cfg.setLogTemplateExceptions(false);
+    private final Templates templates;
+
+    public ScorecardPage(Templates templates) {
+        this.templates = Objects.requireNonNull(templates, "templates");
     }
 
     /** A bar of a horizontal bar chart: label, segments (value, css class), geometry in SVG units. */
@@ -93,14 +80,6 @@ public final class ScorecardPage {
     }
 
     private String render(Map<String, Object> model) {
-        StringWriter out = new StringWriter();
-        try {
-            cfg.getTemplate("scorecard.ftlh").process(model, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (TemplateException e) {
-            throw new IllegalStateException("Template scorecard.ftlh failed: " + e.getMessage(), e);
-        }
-        return out.toString();
+        return templates.render(SCORECARD_TEMPLATE, model);
     }
 }

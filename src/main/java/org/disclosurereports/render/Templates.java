@@ -2,6 +2,7 @@ package org.disclosurereports.render;
 
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
@@ -16,21 +17,31 @@ import java.util.Map;
 import java.util.TimeZone;
 
 /**
- * FreeMarker set up for the project's templates (HTML auto-escaping, UTF-8, exact numbers): one
- * configuration per user, templates cached by it. Reports, the index and the auditors' pages share it.
+ * The one FreeMarker set-up of every page the program writes (HTML auto-escaping, UTF-8, exact numbers):
+ * the report ({@code report.ftlh}), the year's index ({@code index.ftlh}), the unit and district
+ * scorecards ({@code scorecard.ftlh}), the validation page ({@code validation.ftlh}) and the internal
+ * evidence page ({@code evidence.ftlh}). The defaults are the repository's {@code templates/}, shipped in
+ * the jar at classpath {@code templates/}; {@code run --templates DIR} puts a directory in front of them.
  */
 public final class Templates {
 
+    /** Where the default templates are in the jar. */
+    static final String SHIPPED = "templates";
+
     private final Configuration configuration;
 
-    /** @param templateDir a directory of templates, or null for the defaults shipped at classpath {@code templates/} */
-    Templates(Path templateDir) {
+    /**
+     * @param templateDir a directory of templates, or null for the shipped ones alone. A page whose template
+     *                    the directory lacks is rendered from the shipped one, so a copy made before a page
+     *                    existed, or one that adapts a single page, keeps working.
+     */
+    public Templates(Path templateDir) {
         this(loader(templateDir));
     }
 
-    /** Templates shipped in the jar under {@code folder} (e.g. {@code audit}). */
-    public static Templates classpath(String folder) {
-        return new Templates(new ClassTemplateLoader(Templates.class.getClassLoader(), folder));
+    /** The templates shipped in the jar, nothing in front of them. */
+    public static Templates shipped() {
+        return new Templates((Path) null);
     }
 
     private Templates(TemplateLoader loader) {
@@ -52,11 +63,12 @@ public final class Templates {
     }
 
     private static TemplateLoader loader(Path templateDir) {
+        TemplateLoader shipped = new ClassTemplateLoader(Templates.class.getClassLoader(), SHIPPED);
         if (templateDir == null) {
-            return new ClassTemplateLoader(Templates.class.getClassLoader(), "templates");
+            return shipped;
         }
         try {
-            return new FileTemplateLoader(templateDir.toFile());
+            return new MultiTemplateLoader(new TemplateLoader[]{new FileTemplateLoader(templateDir.toFile()), shipped});
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read templates from " + templateDir, e);
         }

@@ -1,5 +1,6 @@
 package org.disclosurereports.store;
 
+import org.disclosurereports.core.records.Activity;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -7,9 +8,6 @@ import java.util.function.Consumer;
 
 /** Reads trainings and hearings (trainings.csv, hearings.csv) of one agency held in one year. */
 public final class ActivityStore {
-
-    /** A 培训 or 听取汇报/听证会/座谈会/公众列席/开放活动 record; {@code kind} is the contract's English key. */
-    public record Activity(String agencyCode, String id, LocalDate date, String title, String kind, Long people) {}
 
     private final RecordStore store;
 
@@ -23,6 +21,21 @@ public final class ActivityStore {
 
     public void hearings(String agencyCode, int year, Consumer<Activity> sink) {
         read("SELECT agency_code, hearing_id, hearing_date, title, kind, participants FROM hearing", "hearing_date", agencyCode, year, sink);
+    }
+
+    /** True when any training of any agency and year is loaded: without one, the report states no training figures. */
+    public boolean anyTrainings() {
+        return any("training");
+    }
+
+    /** True when any hearing of any agency and year is loaded. */
+    public boolean anyHearings() {
+        return any("hearing");
+    }
+
+    private boolean any(String table) {
+        Long n = store.jdbc().queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+        return n != null && n > 0;
     }
 
     private void read(String select, String dateColumn, String agencyCode, int year, Consumer<Activity> sink) {

@@ -5,9 +5,7 @@ import org.disclosurereports.core.records.AppealCase;
 import org.disclosurereports.core.records.Application;
 import org.disclosurereports.core.records.Disclosure;
 import org.disclosurereports.core.records.Document;
-import org.disclosurereports.core.records.DocumentCategory;
 import org.disclosurereports.core.records.EnforcementFigure;
-import org.disclosurereports.core.records.EnforcementItem;
 import org.disclosurereports.core.records.Vocabulary;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -176,7 +174,7 @@ public class RecordStore {
         jdbc.query("SELECT * FROM document WHERE agency_code = ? AND issued_date <= ? ORDER BY document_id",
                 rs -> {
                     sink.accept(new Document(rs.getString("document_id"), rs.getString("agency_code"),
-                            rs.getString("doc_number"), rs.getString("title"), vocabulary(DocumentCategory.values(), rs.getString("category")),
+                            rs.getString("doc_number"), rs.getString("title"), rs.getString("category"),
                             date(rs, "issued_date"), vocabulary(Disclosure.values(), rs.getString("disclosure")),
                             date(rs, "published_date"), date(rs, "repealed_date"), date(rs, "interpretation_date"),
                             rs.getString("interpretation_forms")));
@@ -187,7 +185,7 @@ public class RecordStore {
         jdbc.query("SELECT * FROM enforcement_figure WHERE agency_code = ? AND report_year = ? ORDER BY item",
                 rs -> {
                     sink.accept(new EnforcementFigure(rs.getString("agency_code"), rs.getInt("report_year"),
-                            EnforcementItem.ofKey(rs.getString("item")), rs.getBigDecimal("figure").stripTrailingZeros()));
+                            rs.getString("item"), rs.getBigDecimal("figure").stripTrailingZeros()));
                 }, agencyCode, year);
     }
 

@@ -11,10 +11,6 @@ import java.util.List;
 /** Reads submitted returns back from the database (written by the load steps of the return files). */
 public class ReturnStore {
 
-    static final String TABLE2_FILE = "returns_table2.csv";
-    public static final String TABLE3_FILE = "returns_table3.csv";
-    static final String TABLE4_FILE = "returns_table4.csv";
-
     private final JdbcTemplate jdbc;
 
     public ReturnStore(DataSource dataSource) {
@@ -25,13 +21,13 @@ public class ReturnStore {
     public List<ReturnFigure> figures(String agencyCode, int year) {
         List<ReturnFigure> all = new ArrayList<>();
         all.addAll(jdbc.query("SELECT row_key, column_key, figure, source_line FROM return_table2 WHERE agency_code = ? AND report_year = ? ORDER BY source_line",
-                (rs, n) -> new ReturnFigure("table2", rs.getString(1), rs.getString(2), rs.getBigDecimal(3).stripTrailingZeros(), TABLE2_FILE, rs.getLong(4)),
+                (rs, n) -> new ReturnFigure("table2", rs.getString(1), rs.getString(2), rs.getBigDecimal(3).stripTrailingZeros(), ReturnFigure.TABLE2_FILE, rs.getLong(4)),
                 agencyCode, year));
         all.addAll(jdbc.query("SELECT row_key, applicant_type, figure, source_line FROM return_table3 WHERE agency_code = ? AND report_year = ? ORDER BY source_line",
-                (rs, n) -> new ReturnFigure("table3", rs.getString(1), rs.getString(2), rs.getBigDecimal(3), TABLE3_FILE, rs.getLong(4)),
+                (rs, n) -> new ReturnFigure("table3", rs.getString(1), rs.getString(2), rs.getBigDecimal(3), ReturnFigure.TABLE3_FILE, rs.getLong(4)),
                 agencyCode, year));
         all.addAll(jdbc.query("SELECT kind, result, figure, source_line FROM return_table4 WHERE agency_code = ? AND report_year = ? ORDER BY source_line",
-                (rs, n) -> new ReturnFigure("table4", rs.getString(1), rs.getString(2), rs.getBigDecimal(3), TABLE4_FILE, rs.getLong(4)),
+                (rs, n) -> new ReturnFigure("table4", rs.getString(1), rs.getString(2), rs.getBigDecimal(3), ReturnFigure.TABLE4_FILE, rs.getLong(4)),
                 agencyCode, year));
         return all;
     }

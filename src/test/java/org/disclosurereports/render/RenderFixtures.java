@@ -7,9 +7,7 @@ import org.disclosurereports.core.records.AppealCase;
 import org.disclosurereports.core.records.Application;
 import org.disclosurereports.core.records.Disclosure;
 import org.disclosurereports.core.records.Document;
-import org.disclosurereports.core.records.DocumentCategory;
 import org.disclosurereports.core.records.EnforcementFigure;
-import org.disclosurereports.core.records.EnforcementItem;
 import org.disclosurereports.core.counting.AppealCounter;
 import org.disclosurereports.core.counting.ApplicationCounter;
 import org.disclosurereports.core.counting.Evidence;
@@ -100,32 +98,32 @@ final class RenderFixtures {
         int doc = 0;
         // regulations: 2 made this year, 1 repealed this year, 5 older still valid
         for (int k = 0; k < 2; k++) {
-            proactive.accept(document(code, "D" + doc++, DocumentCategory.REGULATION, LocalDate.of(YEAR, 3, 1 + k), null));
+            proactive.accept(document(code, "D" + doc++, "regulation", LocalDate.of(YEAR, 3, 1 + k), null));
         }
-        proactive.accept(document(code, "D" + doc++, DocumentCategory.REGULATION, LocalDate.of(2019, 5, 1), LocalDate.of(YEAR, 7, 1)));
+        proactive.accept(document(code, "D" + doc++, "regulation", LocalDate.of(2019, 5, 1), LocalDate.of(YEAR, 7, 1)));
         for (int k = 0; k < 5; k++) {
-            proactive.accept(document(code, "D" + doc++, DocumentCategory.REGULATION, LocalDate.of(2020, 1, 1 + k), null));
+            proactive.accept(document(code, "D" + doc++, "regulation", LocalDate.of(2020, 1, 1 + k), null));
         }
         // normative documents: 13 made, 4 repealed, 44 older still valid
         for (int k = 0; k < 13 * scale; k++) {
-            proactive.accept(document(code, "D" + doc++, DocumentCategory.NORMATIVE, LocalDate.of(YEAR, 1 + k % 12, 10), null));
+            proactive.accept(document(code, "D" + doc++, "normative", LocalDate.of(YEAR, 1 + k % 12, 10), null));
         }
         for (int k = 0; k < 4; k++) {
-            proactive.accept(document(code, "D" + doc++, DocumentCategory.NORMATIVE, LocalDate.of(2018, 2, 1 + k), LocalDate.of(YEAR, 9, 1 + k)));
+            proactive.accept(document(code, "D" + doc++, "normative", LocalDate.of(2018, 2, 1 + k), LocalDate.of(YEAR, 9, 1 + k)));
         }
         for (int k = 0; k < 44; k++) {
-            proactive.accept(document(code, "D" + doc++, DocumentCategory.NORMATIVE, LocalDate.of(2021, 1 + k % 12, 3), null));
+            proactive.accept(document(code, "D" + doc++, "normative", LocalDate.of(2021, 1 + k % 12, 3), null));
         }
-        proactive.accept(new EnforcementFigure(code, YEAR, EnforcementItem.LICENSING, BigDecimal.valueOf(1234L * scale)));
-        proactive.accept(new EnforcementFigure(code, YEAR, EnforcementItem.PUNISHMENT, BigDecimal.valueOf(5678L * scale)));
-        proactive.accept(new EnforcementFigure(code, YEAR, EnforcementItem.COERCION, BigDecimal.valueOf(91L * scale)));
-        proactive.accept(new EnforcementFigure(code, YEAR, EnforcementItem.FEES, new BigDecimal("5949.088667")));
+        proactive.accept(new EnforcementFigure(code, YEAR, "licensing", BigDecimal.valueOf(1234L * scale)));
+        proactive.accept(new EnforcementFigure(code, YEAR, "punishment", BigDecimal.valueOf(5678L * scale)));
+        proactive.accept(new EnforcementFigure(code, YEAR, "coercion", BigDecimal.valueOf(91L * scale)));
+        proactive.accept(new EnforcementFigure(code, YEAR, "fees", new BigDecimal("5949.088667")));
 
         return new StatutoryTables(code, name, YEAR, scope, proactive.table(), applications.table(), appeals.table(),
                 applications.feesYuan());
     }
 
-    private static Document document(String agency, String id, DocumentCategory category, LocalDate issued, LocalDate repealed) {
+    private static Document document(String agency, String id, String category, LocalDate issued, LocalDate repealed) {
         return new Document(id, agency, null, "文件" + id, category, issued, Disclosure.PROACTIVE, issued, repealed, null, null);
     }
 }

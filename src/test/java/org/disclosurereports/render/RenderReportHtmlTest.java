@@ -24,7 +24,7 @@ import static org.disclosurereports.render.RenderFixtures.FORMAT;
 
 class RenderReportHtmlTest {
 
-    private static final ReportRenderer RENDERER = new ReportRenderer(FORMAT, null);
+    private static final ReportRenderer RENDERER = new ReportRenderer(FORMAT, Templates.shipped());
     private static final StatutoryTables TABLES = RenderFixtures.tables();
     private static final ReportView VIEW = ReportView.of(FORMAT, RenderFixtures.agency(), TABLES, List.of());
     private static final String HTML = RENDERER.html(VIEW);
@@ -61,7 +61,7 @@ class RenderReportHtmlTest {
     @Test
     void sameInputGivesTheSameBytes() {
         ReportView again = ReportView.of(FORMAT, RenderFixtures.agency(), RenderFixtures.tables(), List.of());
-        assertThat(new ReportRenderer(FORMAT, null).html(again)).isEqualTo(HTML);
+        assertThat(new ReportRenderer(FORMAT, Templates.shipped()).html(again)).isEqualTo(HTML);
     }
 
     @Test
@@ -336,6 +336,6 @@ class RenderReportHtmlTest {
     @Test
     void aTemplateDirectoryOverridesTheShippedTemplates(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Files.writeString(dir.resolve("report.ftlh"), "<p>${view.title()} ${view.tables.table3.get('new_received', 'total')}</p>");
-        assertThat(new ReportRenderer(FORMAT, dir).html(VIEW)).isEqualTo("<p>上海市青浦区练塘镇人民政府2023年政府信息公开工作年度报告 6390</p>");
+        assertThat(new ReportRenderer(FORMAT, new Templates(dir)).html(VIEW)).isEqualTo("<p>上海市青浦区练塘镇人民政府2023年政府信息公开工作年度报告 6390</p>");
     }
 }

@@ -24,7 +24,7 @@ import static org.disclosurereports.render.RenderFixtures.FORMAT;
 
 class RenderReportPdfTest {
 
-    private static final ReportRenderer RENDERER = new ReportRenderer(FORMAT, null);
+    private static final ReportRenderer RENDERER = new ReportRenderer(FORMAT, Templates.shipped());
     private static final ReportView VIEW = ReportView.of(FORMAT, RenderFixtures.agency(), RenderFixtures.tables(), List.of());
     private static final byte[] PDF = RENDERER.pdf(VIEW);
 
@@ -135,7 +135,7 @@ class RenderReportPdfTest {
 
     @Test
     void sameInputGivesTheSameBytes() {
-        ReportRenderer other = new ReportRenderer(FORMAT, null);
+        ReportRenderer other = new ReportRenderer(FORMAT, Templates.shipped());
         ReportView again = ReportView.of(FORMAT, RenderFixtures.agency(), RenderFixtures.tables(), List.of());
         assertThat(other.pdf(again)).isEqualTo(PDF);
         String raw = new String(PDF, StandardCharsets.ISO_8859_1);

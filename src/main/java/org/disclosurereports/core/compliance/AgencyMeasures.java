@@ -1,7 +1,6 @@
 package org.disclosurereports.core.compliance;
 
-import org.disclosurereports.store.ActivityStore;
-
+import org.disclosurereports.core.records.Activity;
 import org.disclosurereports.core.records.Disclosure;
 import org.disclosurereports.core.records.Document;
 
@@ -42,7 +41,7 @@ public final class AgencyMeasures {
         this.calendar = calendar;
     }
 
-    public void training(ActivityStore.Activity t) {
+    public void training(Activity t) {
         if (t.date().getYear() != year) {
             return;
         }
@@ -57,7 +56,7 @@ public final class AgencyMeasures {
         }
     }
 
-    public void hearing(ActivityStore.Activity h) {
+    public void hearing(Activity h) {
         if (h.date().getYear() != year) {
             return;
         }

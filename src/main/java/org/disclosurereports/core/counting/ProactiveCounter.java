@@ -41,7 +41,7 @@ public final class ProactiveCounter {
     }
 
     public void accept(Document d) {
-        String row = rowByCategory.get(d.category().key());
+        String row = rowByCategory.get(d.category());
         if (row == null) {
             return;
         }
@@ -65,13 +65,13 @@ public final class ProactiveCounter {
         if (f.year() != year.year()) {
             return;
         }
-        ReportFormat.Table2Row row = rowByItem.get(f.item().key());
+        ReportFormat.Table2Row row = rowByItem.get(f.item());
         if (row == null) {
             return;
         }
         String column = table.values().get(row.key()).keySet().iterator().next();
         table.add(row.key(), column, f.value());
-        evidence.counted("table2", row.key(), column, f.agencyCode() + "/" + f.year() + "/" + f.item().key());
+        evidence.counted("table2", row.key(), column, f.agencyCode() + "/" + f.year() + "/" + f.item());
     }
 
     public Table2 table() {

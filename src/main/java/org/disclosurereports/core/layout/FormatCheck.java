@@ -37,6 +37,7 @@ final class FormatCheck {
                 }
             }
         }
+        problems.addAll(f.derivedDataProblems());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Report format " + f.id() + " is inconsistent: " + String.join("; ", problems));
         }

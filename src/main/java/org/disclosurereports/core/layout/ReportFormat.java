@@ -7,7 +7,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The statutory layout of the annual report, read from {@code format/<id>.yaml}.
@@ -25,7 +28,11 @@ public record ReportFormat(
         Table2Layout table2,
         GridLayout table3,
         Table4Layout table4,
-        List<Identity> identities) {
+        List<Identity> identities,
+        // ---- taken from the layout instead of repeated in Java (see the block at the end) ----
+        List<Term> uncountedDocumentCategories,
+        List<OverviewSlot> overviewSlots,
+        List<IndexFigure> indexFigures) {
 
     /** The format in force for reports of 2021 and later (国办公开办函〔2021〕30号). */
     public static final String CURRENT = "gov-2021-30";
@@ -122,5 +129,93 @@ public record ReportFormat(
             case "table4" -> table4Shape();
             default -> throw new IllegalArgumentException("No grid table " + table);
         };
+    }
+
+    // ---- What the rest of the program takes from the layout instead of repeating it: the input
+    // vocabularies that stand for rows of table 二, the keyed sub-sections of section 一, the index's
+    // key figures. ----
+
+    /**
+     * A value of an input vocabulary: its English key and its exact Chinese label.
+     *
+     * @param amount true for an enforcement item counted as an amount (万元), not as whole decisions
+     */
+    public record Term(String key, String label, boolean amount) {}
+
+    /**
+     * A sub-section of section 一: generated text, office passages and record figures are placed by key.
+     *
+     * @param toWrite what the office is asked to write there, or null where the tables generate the text
+     */
+    public record OverviewSlot(String key, String heading, String toWrite) {}
+
+    /** A figure of the year's index: the sum of {@code cells} ({@code table3.new_received.total} …). */
+    public record IndexFigure(String key, String label, List<String> cells) {}
+
+    /** The categories filings.csv accepts: those table 二 counts, in row order, then the uncounted ones. */
+    public List<Term> documentCategories() {
+        List<Term> terms = new ArrayList<>();
+        for (Table2Block block : table2.blocks()) {
+            for (Table2Row row : block.rows()) {
+                if (row.source() != null && row.source().documentCategory() != null) {
+                    terms.add(new Term(row.source().documentCategory(), row.label(), false));
+                }
+            }
+        }
+        terms.addAll(uncountedDocumentCategories == null ? List.of() : uncountedDocumentCategories);
+        return terms;
+    }
+
+    /** The items enforcement.csv accepts, in row order of table 二. */
+    public List<Term> enforcementItems() {
+        List<Term> terms = new ArrayList<>();
+        for (Table2Block block : table2.blocks()) {
+            boolean amount = block.columns().stream().anyMatch(Column::decimal);
+            for (Table2Row row : block.rows()) {
+                if (row.source() != null && row.source().enforcementItem() != null) {
+                    terms.add(new Term(row.source().enforcementItem(), row.label(), amount));
+                }
+            }
+        }
+        return terms;
+    }
+
+    public OverviewSlot overviewSlot(String key) {
+        return overviewSlots.stream().filter(s -> s.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No sub-section " + key + " of section 一"));
+    }
+
+    /** What is wrong with the block above, for {@link FormatCheck}: empty when it is consistent. */
+    List<String> derivedDataProblems() {
+        List<String> problems = new ArrayList<>();
+        for (List<Term> vocabulary : List.of(documentCategories(), enforcementItems())) {
+            Set<String> keys = new HashSet<>();
+            vocabulary.forEach(t -> {
+                if (!keys.add(t.key())) {
+                    problems.add("vocabulary key " + t.key() + " is used twice");
+                }
+            });
+        }
+        Set<String> slots = new HashSet<>();
+        for (OverviewSlot s : overviewSlots == null ? List.<OverviewSlot>of() : overviewSlots) {
+            if (s.key() == null || s.heading() == null || !slots.add(s.key())) {
+                problems.add("overview slot " + s.key() + " needs a key of its own and a heading");
+            }
+        }
+        for (IndexFigure f : indexFigures == null ? List.<IndexFigure>of() : indexFigures) {
+            if (f.cells() == null || f.cells().isEmpty()) {
+                problems.add("index figure " + f.key() + " names no cell");
+                continue;
+            }
+            for (String cell : f.cells()) {
+                String[] p = cell.split("\\.");
+                boolean known = p.length == 3 && (p[0].equals("table3") || p[0].equals("table4"))
+                        && shape(p[0]).hasRow(p[1]) && shape(p[0]).hasColumn(p[2]);
+                if (!known) {
+                    problems.add("index figure " + f.key() + " names unknown cell " + cell);
+                }
+            }
+        }
+        return problems;
     }
 }

@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Puts a report's narrative together: the paragraphs generated from the tables stay as they are
  * ({@link ReportNarrative#of}); the office's own text ({@link OfficeText}) replaces the passages
  * marked to be written; figures counted from trainings, hearings, reply deadlines and the work plan
- * are added where the format puts them (（五）监督保障 in section 一, section 六). Whatever is neither
+ * are added where the format puts them (（五）监督保障 in section 一, section 六). Section 一's
+ * sub-sections are found by the layout's key ({@link Paragraph#slot()}), never by their wording. Whatever is neither
  * generated nor written stays a {@link ToWrite}, so the report stays a draft.
  */
 public final class NarrativeComposer {
@@ -39,13 +41,9 @@ public final class NarrativeComposer {
     private static List<Paragraph> overview(List<Paragraph> generated, OfficeText office, List<Part> supervision) {
         List<Paragraph> out = new ArrayList<>(office.get(OfficeText.Slot.OVERVIEW).map(NarrativeComposer::plain).orElse(List.of()));
         for (Paragraph p : generated) {
-            String h = p.heading() == null ? "" : p.heading();
-            if (h.endsWith("政府信息管理")) {
-                out.addAll(written(p, office, OfficeText.Slot.INFORMATION_MANAGEMENT, List.of()));
-            } else if (h.endsWith("平台建设")) {
-                out.addAll(written(p, office, OfficeText.Slot.PLATFORMS, List.of()));
-            } else if (h.endsWith("监督保障")) {
-                out.addAll(written(p, office, OfficeText.Slot.SUPERVISION, supervision));
+            Optional<OfficeText.Slot> slot = OfficeText.Slot.ofOverviewSlot(p.slot());
+            if (slot.isPresent()) {
+                out.addAll(written(p, office, slot.get(), slot.get() == OfficeText.Slot.SUPERVISION ? supervision : List.of()));
             } else {
                 out.add(p);
             }

@@ -1,47 +1,50 @@
 package org.disclosurereports.core.narrative;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a disclosure office writes itself, read from {@code <data>/narrative/<agency_code>/<year>/}:
- * one UTF-8 text file per passage ({@link Slot}). Paragraphs are separated by a blank line; the lines of
+ * What a disclosure office writes itself: one text per passage ({@link Slot}), read from the data
+ * directory by the input side ({@code <data>/narrative/<agency_code>/<year>/<file>}). Paragraphs are separated by a blank line; the lines of
  * a paragraph are joined (Chinese text has no spaces between lines); lines starting with {@code #} are
  * notes to the office and are not printed. A missing or empty file leaves the passage to be written.
  */
 public final class OfficeText {
 
-    /** The passages an office writes, by file name. */
+    /** The passages an office writes, by file name; those within section 一 by the layout's key of their sub-section. */
     public enum Slot {
         /** 总体情况: an opening paragraph before （一）. */
-        OVERVIEW("overview.md"),
+        OVERVIEW("overview.md", null),
         /** 总体情况 （三）政府信息管理. */
-        INFORMATION_MANAGEMENT("information-management.md"),
+        INFORMATION_MANAGEMENT("information-management.md", "information_management"),
         /** 总体情况 （四）政府信息公开平台建设. */
-        PLATFORMS("platforms.md"),
+        PLATFORMS("platforms.md", "platforms"),
         /** 总体情况 （五）监督保障, after the generated training and hearing figures. */
-        SUPERVISION("supervision.md"),
+        SUPERVISION("supervision.md", "supervision"),
         /** 五、存在的主要问题及改进情况. */
-        PROBLEMS("problems.md"),
+        PROBLEMS("problems.md", null),
         /** 六、其他需要报告的事项, after the generated fee, reply-time and work-plan paragraphs. */
-        OTHER("other.md");
+        OTHER("other.md", null);
 
         private final String fileName;
+        private final String overviewSlot;
 
-        Slot(String fileName) {
+        Slot(String fileName, String overviewSlot) {
             this.fileName = fileName;
+            this.overviewSlot = overviewSlot;
         }
 
         public String fileName() {
             return fileName;
+        }
+
+        /** The passage written for the layout's sub-section {@code key} of section 一, if the office writes one. */
+        public static Optional<Slot> ofOverviewSlot(String key) {
+            return Arrays.stream(values()).filter(s -> s.overviewSlot != null && s.overviewSlot.equals(key)).findFirst();
         }
     }
 
@@ -55,29 +58,15 @@ public final class OfficeText {
         return new OfficeText(new EnumMap<>(Slot.class));
     }
 
-    public static Path directory(Path dataDir, String agencyCode, int year) {
-        return dataDir.resolve("narrative").resolve(agencyCode).resolve(String.valueOf(year));
-    }
-
-    public static OfficeText read(Path dataDir, String agencyCode, int year) {
+    /** The office's texts as read, file content by slot; a slot missing or with no paragraph is left to be written. */
+    public static OfficeText of(Map<Slot, String> texts) {
         Map<Slot, List<String>> m = new EnumMap<>(Slot.class);
-        if (dataDir == null) {
-            return new OfficeText(m);
-        }
-        Path dir = directory(dataDir, agencyCode, year);
-        for (Slot s : Slot.values()) {
-            Path f = dir.resolve(s.fileName());
-            if (Files.isRegularFile(f)) {
-                try {
-                    List<String> ps = paragraphs(Files.readString(f, StandardCharsets.UTF_8));
-                    if (!ps.isEmpty()) {
-                        m.put(s, ps);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + f, e);
-                }
+        texts.forEach((slot, text) -> {
+            List<String> ps = paragraphs(text);
+            if (!ps.isEmpty()) {
+                m.put(slot, ps);
             }
-        }
+        });
         return new OfficeText(m);
     }
 

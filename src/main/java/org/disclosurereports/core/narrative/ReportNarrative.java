@@ -26,6 +26,10 @@ import java.util.regex.Pattern;
  */
 public record ReportNarrative(Map<String, List<Paragraph>> sections) {
 
+    /** The sub-sections of section 一 (layout keys) whose text is generated from tables 二 and 三. */
+    public static final String PROACTIVE_SLOT = "proactive";
+    public static final String REQUESTS_SLOT = "requests";
+
     public ReportNarrative {
         sections = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sections));
     }
@@ -83,10 +87,18 @@ public record ReportNarrative(Map<String, List<Paragraph>> sections) {
         }
     }
 
-    /** @param heading a sub-heading such as （一）主动公开, or null */
-    public record Paragraph(String heading, List<Part> parts) {
+    /**
+     * @param heading a sub-heading such as （一）主动公开, or null
+     * @param slot    the layout's key of the sub-section of section 一 the paragraph stands for
+     *                ({@code supervision} …), or null
+     */
+    public record Paragraph(String heading, List<Part> parts, String slot) {
         public Paragraph {
             parts = List.copyOf(parts);
+        }
+
+        public Paragraph(String heading, List<Part> parts) {
+            this(heading, parts, null);
         }
 
         public String text() {
@@ -173,16 +185,21 @@ public record ReportNarrative(Map<String, List<Paragraph>> sections) {
             return new ReportNarrative(sections);
         }
 
+        /**
+         * The layout's sub-sections in order: 主动公开 and 依申请公开 restate tables 二 and 三, every
+         * other one is left for the office to write.
+         */
         private List<Paragraph> overview() {
-            return List.of(
-                    new Paragraph("（一）主动公开", proactive()),
-                    new Paragraph("（二）依申请公开", requests()),
-                    new Paragraph("（三）政府信息管理", List.of(new ToWrite(
-                            "政府信息管理情况，如公文公开属性源头认定、政府信息公开目录和行政规范性文件的动态更新、政策解读等"))),
-                    new Paragraph("（四）政府信息公开平台建设", List.of(new ToWrite(
-                            "政府网站、政务新媒体、政府公报等政府信息公开平台的建设和管理情况"))),
-                    new Paragraph("（五）监督保障", List.of(new ToWrite(
-                            "教育培训、领导听取工作汇报、工作考核、社会评议和责任追究结果等情况"))));
+            List<Paragraph> out = new ArrayList<>();
+            for (ReportFormat.OverviewSlot slot : format.overviewSlots()) {
+                List<Part> parts = switch (slot.key()) {
+                    case PROACTIVE_SLOT -> proactive();
+                    case REQUESTS_SLOT -> requests();
+                    default -> List.of(new ToWrite(slot.toWrite() != null ? slot.toWrite() : headingText(slot.heading())));
+                };
+                out.add(new Paragraph(slot.heading(), parts, slot.key()));
+            }
+            return out;
         }
 
         /**

@@ -13,6 +13,11 @@ import java.math.BigDecimal;
  */
 public record ReturnFigure(String table, String row, String column, BigDecimal value, String file, long line) {
 
+    /** The return files of the input contract, one per table, named in messages about their figures. */
+    public static final String TABLE2_FILE = "returns_table2.csv";
+    public static final String TABLE3_FILE = "returns_table3.csv";
+    public static final String TABLE4_FILE = "returns_table4.csv";
+
     public String cell() {
         return table + "." + row + "." + column;
     }

@@ -1,6 +1,5 @@
 package org.disclosurereports.core.rollup;
 
-import org.disclosurereports.store.ReturnStore;
 
 import org.disclosurereports.core.layout.GridShape;
 import org.disclosurereports.core.layout.ReportFormat;
@@ -78,7 +77,7 @@ public final class ReturnTables {
                 long here = t3.get(CARRIED_OVER, c.key());
                 long before = previousYear.table3().get(CARRIED_FORWARD, c.key());
                 if (here != before) {
-                    problems.add("table3." + CARRIED_OVER + "." + c.key() + " of " + year + " is " + here + " in " + ReturnStore.TABLE3_FILE
+                    problems.add("table3." + CARRIED_OVER + "." + c.key() + " of " + year + " is " + here + " in " + ReturnFigure.TABLE3_FILE
                             + " but table3." + CARRIED_FORWARD + "." + c.key() + " of " + (year - 1) + " is " + before
                             + " (二、上年结转 must equal last year's 四、结转下年度)");
                 }

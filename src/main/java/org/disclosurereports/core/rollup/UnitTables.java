@@ -1,6 +1,5 @@
 package org.disclosurereports.core.rollup;
 
-import org.disclosurereports.store.ReturnStore;
 
 import org.disclosurereports.core.layout.GridShape;
 import org.disclosurereports.core.layout.ReportFormat;
@@ -150,7 +149,7 @@ public final class UnitTables {
             }
             String previousSource = previousReturn.stream()
                     .filter(f -> f.table().equals("table3") && f.row().equals(ReturnTables.CARRIED_FORWARD) && f.column().equals(c.key()))
-                    .map(ReturnFigure::source).findFirst().orElse(ReturnStore.TABLE3_FILE + ": not given, so 0");
+                    .map(ReturnFigure::source).findFirst().orElse(ReturnFigure.TABLE3_FILE + ": not given, so 0");
             long now = current.table3().get(ReturnTables.CARRIED_OVER, c.key());
             long before = previous.table3().get(ReturnTables.CARRIED_FORWARD, c.key());
             if (now != before) {

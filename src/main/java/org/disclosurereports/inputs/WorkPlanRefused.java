@@ -1,6 +1,4 @@
-package org.disclosurereports.core.compliance;
-
-import org.disclosurereports.inputs.InputRefused;
+package org.disclosurereports.inputs;
 
 /** A work-plan file that cannot be used as written; the run stops (exit code 3) naming file and field. */
 public class WorkPlanRefused extends InputRefused {

@@ -1,6 +1,7 @@
-package org.disclosurereports.core.compliance;
+package org.disclosurereports.inputs;
 
-import org.disclosurereports.inputs.WorkPlans;
+import org.disclosurereports.core.compliance.Measure;
+import org.disclosurereports.core.compliance.WorkPlan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

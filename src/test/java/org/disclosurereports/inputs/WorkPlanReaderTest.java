@@ -1,7 +1,7 @@
-package org.disclosurereports.core.compliance;
+package org.disclosurereports.inputs;
 
-import org.disclosurereports.inputs.WorkPlans;
-
+import org.disclosurereports.core.compliance.Measure;
+import org.disclosurereports.core.compliance.WorkPlan;
 import org.disclosurereports.core.records.Agency;
 import org.junit.jupiter.api.Test;
 
@@ -35,9 +35,9 @@ class WorkPlanReaderTest {
         Agency root = new Agency("SL", "区", null, "区政府", null, null, null, null);
         Agency dept = new Agency("SL-A", "局", "SL", "部门", null, null, null, null);
         plans.checkAgencies(List.of(root, dept));
-        assertThat(plans.targetsFor(dept, 2024, c -> c.equals("SL-A") ? List.of("SL", "区") : List.of()).get(0).getValue())
+        assertThat(plans.targetsFor(dept, 2024, c -> c.equals("SL-A") ? List.of("SL", "区") : List.of()).get(0).targets())
                 .extracting(WorkPlan.Target::id).containsExactly("t1");
-        assertThat(plans.targetsFor(root, 2024, c -> List.of()).get(0).getValue()).extracting(WorkPlan.Target::id).containsExactly("t2");
+        assertThat(plans.targetsFor(root, 2024, c -> List.of()).get(0).targets()).extracting(WorkPlan.Target::id).containsExactly("t2");
         assertThat(plans.targetsFor(root, 2023, c -> List.of())).isEmpty();
         assertThat(read(GOOD, true).targets().get(0).requirement()).isEqualTo("不少于1次");
     }
