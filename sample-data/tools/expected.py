@@ -415,7 +415,7 @@ def check_cross_year(prev, cur):
         assert c["valid"] == p["valid"] + c["made"] - c["repealed"], f"E2 fails: {where} {k}"
 
 
-# --- submitted returns and summaries (issue #4) -----------------------------------------------------
+# --- submitted returns and summaries ------------------------------------------------------------------
 # A unit without records submits its figures: returns_table3.csv (row, applicant_type), returns_table4.csv
 # (kind, result), returns_table2.csv (row, column), per agency_code and year, as key or exact label. Only
 # part cells are figures; a figure for a total cell must equal the total of the parts (else the return is
@@ -555,7 +555,7 @@ def dump(value, indent=0):
 
 
 # ---------------------------------------------------------------------------------------------
-# Issue #6: trainings.csv and hearings.csv (load counts and rejects only), and the reply deadlines
+# trainings.csv and hearings.csv (load counts and rejects only), and the reply deadlines
 # of 条例 第三十三条 computed on an independent working-day calendar read from the shipped holiday file.
 # ---------------------------------------------------------------------------------------------
 HOLIDAY_FILE = os.path.join(os.path.dirname(SAMPLE), "src", "main", "resources", "calendar", "cn-holidays.csv")

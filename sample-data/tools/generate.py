@@ -647,7 +647,7 @@ APPEAL_HEADER = ["case_id", "agency_code", "kind", "filed_date", "closed_date", 
 
 
 # ---------------------------------------------------------------------------------------------
-# Work plans, deadlines and narrative (issue #6): trainings.csv, hearings.csv, the 2024 work plan
+# Work plans, deadlines and narrative: trainings.csv, hearings.csv, the 2024 work plan
 # of 示例区 (fictional, modelled on the published ones) and office-written narrative files.
 # A separate seeded generator, so the records above keep their bytes.
 # ---------------------------------------------------------------------------------------------
@@ -803,7 +803,7 @@ def write_issue6_data():
 
 
 # ---------------------------------------------------------------------------------------------
-# Units without records (issue #4). Added after the random streams above, so that the records of
+# Units without records. Added after the random streams above, so that the records of
 # the ten units stay byte for byte what they were.
 #   SL-SAMR-XH: a 市场监督管理所 (派出机构) under SL-SAMR, the tree's third level. It has no case
 #               system and submits its table figures as a return (returns_table*.csv) for both years.

@@ -60,7 +60,7 @@ public final class InputInspector {
         for (Path path : list(directory)) {
             String name = path.getFileName().toString();
             var kind = schema.byFileName(name);
-            // Issue #8: an Excel workbook stands for the CSV file of the same name (applications.xlsx).
+            // An Excel workbook stands for the CSV file of the same name (applications.xlsx).
             var workbookKind = org.disclosurereports.inputs.Workbooks.kindOf(schema, name);
             if (kind.isEmpty() && workbookKind.isPresent()) {
                 try {
@@ -94,7 +94,7 @@ public final class InputInspector {
                 problems.add("cannot read " + name + ": " + e.getMessage());
             }
         }
-        // Work plans and office-written text (issue #6) are inputs too: editing them makes a new run.
+        // Work plans and office-written text are inputs too: editing them makes a new run.
         for (String sub : TEXT_INPUT_DIRS) {
             Path dir = directory.resolve(sub);
             if (!Files.isDirectory(dir)) {
@@ -109,7 +109,7 @@ public final class InputInspector {
                 problems.add("cannot read " + dir + ": " + e.getMessage());
             }
         }
-        // Issue #8: one input per kind; a CSV file and a workbook for the same kind would be counted twice.
+        // One input per kind: a CSV file and a workbook for the same kind would be counted twice.
         files.stream().collect(java.util.stream.Collectors.groupingBy(InputSet.InputFile::kind)).forEach((k, same) -> {
             if (same.size() > 1) {
                 problems.add(String.join(" and ", same.stream().map(InputSet.InputFile::name).sorted().toList())

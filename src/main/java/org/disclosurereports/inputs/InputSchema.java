@@ -30,7 +30,7 @@ public final class InputSchema {
     public static final String FILINGS = "filings";
     public static final String ENFORCEMENT = "enforcement";
     public static final String APPEALS = "appeals";
-    // Submitted returns (issue #4): figures of units without records; see addReturnKinds.
+    // Submitted returns: figures of units without records; see addReturnKinds.
     public static final String RETURNS_TABLE2 = "returnsTable2";
     public static final String RETURNS_TABLE3 = "returnsTable3";
     public static final String RETURNS_TABLE4 = "returnsTable4";
@@ -38,7 +38,7 @@ public final class InputSchema {
     /** Files of the contract that later features read; a run accepts them without loading them. */
     public static final List<String> RECOGNISED_LATER = List.of();
 
-    // ---- work plans, deadlines and narrative (issue #6) ----
+    // ---- work plans, deadlines and narrative ----
     public static final String TRAININGS = "trainings";
     public static final String HEARINGS = "hearings";
     /** Global, not per agency: an office's corrections to the shipped working-day calendar. */
@@ -127,7 +127,7 @@ public final class InputSchema {
                 List.of(notBefore("closed_date", "filed_date"),
                         requiredExactlyWhenClosed("result", "closed_date", "the case"))));
 
-        // ---- work plans, deadlines and narrative (issue #6): trainings, hearings, holidays ----
+        // ---- work plans, deadlines and narrative: trainings, hearings, holidays ----
         add(new RecordKind(TRAININGS, "trainings.csv", "training", List.of(
                 required("training_id", FieldType.text(100)),
                 agency("agency_code"),

@@ -228,7 +228,7 @@ abstract class AnnualReportJobContract {
         }
     }
 
-    // ---- work plans, deadlines and narrative (issue #6) ----
+    // ---- work plans, deadlines and narrative ----
 
     /** Reply deadlines on the official calendar equal the oracle's (expected.py has its own calendar code). */
     @Test

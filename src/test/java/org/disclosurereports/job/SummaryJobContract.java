@@ -28,7 +28,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue #4 on the whole job: summary reports over the agency tree, submitted returns, units without
+ * The whole job on summary reports over the agency tree, submitted returns, units without
  * data, and units that fail without stopping the others. Run on H2 and MySQL by the subclasses.
  */
 @SpringBootTest
