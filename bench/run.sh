@@ -5,7 +5,8 @@
 #   bench/run.sh 0.01 0.1        # chosen scales
 #   DBS=h2 bench/run.sh 1        # H2 only
 # MySQL: DISCLOSURE_BENCH_MYSQL_URL (default jdbc:mysql://127.0.0.1:3306/), _USER (root), _PASSWORD ().
-# Results: bench/results/<date>/<db>-<scale>.json and summary.md (see BENCHMARKS.md).
+# Everything it writes goes outside the repository, under DISCLOSURE_BENCH_DIR (default /tmp/disclosure-bench):
+# the generated data, the databases, the outputs and results/<date>/<db>-<scale>.json and summary.md (see BENCHMARKS.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +14,7 @@ scales=("$@")
 [ ${#scales[@]} -gt 0 ] || scales=(0.01 0.1 1)
 dbs=${DBS:-"h2 mysql"}
 work=${DISCLOSURE_BENCH_DIR:-/tmp/disclosure-bench}
-results=bench/results/$(date +%Y-%m-%d)
+results=$work/results/$(date +%Y-%m-%d)
 mysql_url=${DISCLOSURE_BENCH_MYSQL_URL:-jdbc:mysql://127.0.0.1:3306/}
 mysql_user=${DISCLOSURE_BENCH_MYSQL_USER:-root}
 mysql_password=${DISCLOSURE_BENCH_MYSQL_PASSWORD:-}

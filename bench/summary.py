@@ -1,4 +1,4 @@
-"""Turns bench/results/<date>/*.json and time-*.txt into one markdown table (BENCHMARKS.md quotes it)."""
+"""Turns a results directory of bench/run.sh (<date>/*.json and time-*.txt) into one markdown table (BENCHMARKS.md quotes it)."""
 import glob, json, os, re, sys
 
 results = sys.argv[1]
@@ -26,7 +26,7 @@ print("\nSteps (seconds):\n")
 for name, b, rss in rows:
     print(f"- {name}: " + ", ".join(f"{k} {v}" for k, v in b["steps_seconds"].items()))
 
-# The targets of the scale issue, checked against the largest run of each database: met, or missed by how much.
+# The scale targets, checked against the largest run of each database: met, or missed by how much.
 print("\nTargets (on this machine, -Xmx2g):\n")
 by_db = {}
 for name, b, rss in rows:

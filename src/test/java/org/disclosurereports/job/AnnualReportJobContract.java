@@ -19,6 +19,7 @@ import org.springframework.batch.test.JobLauncherTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 @SpringBatchTest
 // Two report partitions whatever the machine, so the restart test knows which units share a partition.
-@org.springframework.test.context.TestPropertySource(properties = "disclosure.build.partitions=2")
+@TestPropertySource(properties = "disclosure.build.partitions=2")
 abstract class AnnualReportJobContract {
 
     @Autowired

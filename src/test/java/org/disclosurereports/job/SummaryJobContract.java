@@ -17,6 +17,7 @@ import org.springframework.batch.test.JobLauncherTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @SpringBatchTest
+// As AnnualReportJobContract: the same settings, so the test classes share one Spring context.
+@TestPropertySource(properties = "disclosure.build.partitions=2")
 abstract class SummaryJobContract {
 
     @Autowired

@@ -3,17 +3,22 @@ package org.disclosurereports.support;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The MySQL-compatible server the MySQL tests use: {@code DISCLOSURE_TEST_MYSQL_URL} (default
  * {@code jdbc:mysql://127.0.0.1:3306/}), {@code DISCLOSURE_TEST_MYSQL_USER} (root) and
- * {@code DISCLOSURE_TEST_MYSQL_PASSWORD} (empty). Each test class gets a database of its own.
+ * {@code DISCLOSURE_TEST_MYSQL_PASSWORD} (empty). Each Spring context gets a database of its own.
  * <p>
  * Without a server the tests are skipped and say so, unless {@code DISCLOSURE_TEST_MYSQL_REQUIRED=true}
  * (or {@code -Dmysql.required=true}), as in CI, where a missing server fails them: CI must prove they ran.
@@ -68,22 +73,26 @@ public final class MySqlServer implements ExecutionCondition {
         return URL + name + OPTIONS;
     }
 
-    private static final java.util.List<String> FRESH = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final List<String> FRESH = new CopyOnWriteArrayList<>();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> FRESH.forEach(MySqlServer::dropDatabase)));
     }
 
     /**
-     * Points Spring's datasource at a fresh database of its own (for a {@code @DynamicPropertySource}),
-     * dropped when the test JVM ends.
+     * Points Spring's datasource at a fresh database, dropped when the test JVM ends. Named in
+     * {@code @ContextConfiguration(initializers = MySqlServer.FreshDatabase.class)}: test classes that are
+     * otherwise configured alike share one Spring context (Spring's context cache) and so one database,
+     * as the H2 classes share one in-memory database.
      */
-    public static void useFreshDatabase(org.springframework.test.context.DynamicPropertyRegistry registry, String prefix) {
-        String url = createDatabase(prefix);
-        FRESH.add(url);
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> USER);
-        registry.add("spring.datasource.password", () -> PASSWORD);
+    public static final class FreshDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            String url = createDatabase("disclosure_it");
+            FRESH.add(url);
+            TestPropertyValues.of("spring.datasource.url=" + url, "spring.datasource.username=" + USER,
+                    "spring.datasource.password=" + PASSWORD).applyTo(context);
+        }
     }
 
     public static void dropDatabase(String jdbcUrl) {
