@@ -71,7 +71,7 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
             if (input == null) {
                 continue;
             }
-            StepExecution s = latest.get(stepName(kind));
+            StepExecution s = latest.get(PipelineStep.loading(kind.name()).stepName());
             if (s == null) {
                 continue;
             }
@@ -98,16 +98,13 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
     }
 
     /** Worker steps of buildReports: {@code buildReportsPartition:units-0}, … */
-    public static final String REPORT_PARTITION_PREFIX = "buildReportsPartition:";
+    public static final String REPORT_PARTITION_PREFIX = PipelineStep.BUILD_REPORTS_PARTITION.stepName() + ":";
 
     /** Spring Batch keeps some counts as int and some as long. */
     static long number(ExecutionContext c, String key, long otherwise) {
         return c.get(key) instanceof Number n ? n.longValue() : otherwise;
     }
 
-    static String stepName(RecordKind kind) {
-        return "load" + Character.toUpperCase(kind.name().charAt(0)) + kind.name().substring(1);
-    }
 
     private static double duration(StepExecution s) {
         if (s.getStartTime() == null) {
