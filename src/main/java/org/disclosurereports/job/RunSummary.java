@@ -2,6 +2,7 @@ package org.disclosurereports.job;
 
 import org.disclosurereports.outputs.ReportFilesWriter;
 
+import org.disclosurereports.inputs.InputRefused;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.RecordKind;
 import org.disclosurereports.core.figures.TablesJson;
@@ -13,6 +14,7 @@ import org.springframework.batch.item.ExecutionContext;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,10 +66,10 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
             }
         }
         List<FileLine> files = new ArrayList<>();
-        Map<String, java.nio.charset.Charset> charsets = run.charsets();
+        Map<String, Charset> charsets = run.charsets();
         for (RecordKind kind : schema.kinds()) {
-            // Issue #8: the input may be a workbook (applications.xlsx) or a source's query (casedb/applications).
-            String input = org.disclosurereports.job.SourceReaders.inputName(execution.getJobParameters(), kind, charsets);
+            // The input may be a workbook (applications.xlsx) or a source's query (casedb/applications).
+            String input = SourceReaders.inputName(execution.getJobParameters(), kind, charsets);
             if (input == null) {
                 continue;
             }
@@ -122,7 +124,7 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
     static String describe(Throwable t) {
         Throwable cause = t;
         while (cause.getCause() != null && cause.getCause() != cause) {
-            if (cause instanceof org.disclosurereports.inputs.InputRefused) {
+            if (cause instanceof InputRefused) {
                 break;
             }
             cause = cause.getCause();
