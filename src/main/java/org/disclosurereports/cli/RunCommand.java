@@ -155,7 +155,7 @@ public class RunCommand implements Command {
             throw new UsageException("--full goes with --source");
         }
         RunParameters params = new RunParameters(inputs.directory(), year, out, agency == null ? RunParameters.ALL_AGENCIES : agency,
-                inputs.digest(), inputs.encodings(), options.flag("force") ? System.currentTimeMillis() : 0, templates);
+                inputs.digest(), inputs.encodings(), 0, templates);
 
         // One run per scope at a time; executions a crash left STARTED are failed so they resume.
         RunLeases.Lease lease;
@@ -166,8 +166,8 @@ public class RunCommand implements Command {
             return ExitCode.ALREADY_RUNNING;
         }
         try {
-            RunIdentity identity = RunIdentity.of(params).withSealState(sealed.sealState(year)).forced(options.flag("force"));
-            return launch(identity, pull);
+            RunIdentity identity = RunIdentity.of(params).withSealState(sealed.sealState(year));
+            return launch(options.flag("force") ? identity.forced(System.currentTimeMillis()) : identity, pull);
         } finally {
             guard.release(lease);
         }

@@ -29,7 +29,7 @@ public record RunIdentity(RunParameters run, String sealsDigest, boolean force, 
 
     /** Identifying, only when some report of the year is sealed: which, with which figures. */
     public static final String SEALS = "seals";
-    /** Not identifying: build every unit even if unchanged (--force). */
+    /** Not identifying (the rerun stamp that goes with it is): build every unit even if unchanged (--force). */
     public static final String FORCE = "force";
 
     /** A pull from a source database, as launched at {@code pulledAt} (milliseconds, distinct per pull). */
@@ -47,8 +47,12 @@ public record RunIdentity(RunParameters run, String sealsDigest, boolean force, 
         return new RunIdentity(run, digest, force, pull);
     }
 
-    public RunIdentity forced(boolean force) {
-        return new RunIdentity(run, sealsDigest, force, pull);
+    /**
+     * As {@code --force} launches it: a new instance (the rerun stamp, e.g. the time) over inputs already
+     * processed, that builds every unit again, unchanged ones too.
+     */
+    public RunIdentity forced(long rerunStamp) {
+        return new RunIdentity(run.withRerun(rerunStamp), sealsDigest, true, pull);
     }
 
     public RunIdentity pulling(SourceDefinition definition, boolean full, long pulledAt) {

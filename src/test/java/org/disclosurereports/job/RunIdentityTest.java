@@ -24,14 +24,16 @@ class RunIdentityTest {
     }
 
     @Test
-    void encodingsAndForceDoNotMakeAnotherRun() {
+    void encodingsAndTheForceFlagDoNotMakeAnotherRunItsRerunStampDoes() {
         RunParameters otherEncodings = new RunParameters(RUN.data(), RUN.year(), RUN.out(), RUN.agency(), RUN.inputsDigest(),
                 "applications.csv=GB18030", 0);
         assertThat(key(RunIdentity.of(otherEncodings))).isEqualTo(key(RunIdentity.of(RUN)));
-        assertThat(key(RunIdentity.of(RUN).forced(true))).isEqualTo(key(RunIdentity.of(RUN)));
-        JobParameters forced = RunIdentity.of(RUN).forced(true).jobParameters();
+        JobParameters forced = RunIdentity.of(RUN).forced(17).jobParameters();
+        assertThat(forced.getIdentifyingParameters()).doesNotContainKeys(RunIdentity.FORCE, RunParameters.ENCODINGS)
+                .containsKey(RunParameters.RERUN);
+        assertThat(KEYS.generateKey(forced)).isEqualTo(key(RunIdentity.of(RUN).withRerun(17)));
         assertThat(RunIdentity.forced(forced)).isTrue();
-        assertThat(RunIdentity.forced(RunIdentity.of(RUN).jobParameters())).isFalse();
+        assertThat(RunIdentity.forced(RunIdentity.of(RUN).withRerun(17).jobParameters())).isFalse();
     }
 
     @Test

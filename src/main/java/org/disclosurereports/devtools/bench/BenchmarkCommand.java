@@ -111,8 +111,8 @@ public class BenchmarkCommand implements Command {
         resetPeaks();
         InputSet inputs = new InputInspector(schema).inspect(data, null);
         RunParameters params = new RunParameters(inputs.directory(), year, out, RunParameters.ALL_AGENCIES, inputs.digest(),
-                inputs.encodings(), System.currentTimeMillis());
-        RunIdentity identity = RunIdentity.of(params).withSealState(sealed.sealState(year)).forced(true);
+                inputs.encodings(), 0);
+        RunIdentity identity = RunIdentity.of(params).withSealState(sealed.sealState(year)).forced(System.currentTimeMillis());
         long start = System.nanoTime();
         JobExecution execution = launcher.run(annualReportJob, identity.jobParameters());
         double wall = (System.nanoTime() - start) / 1e9;
