@@ -2,6 +2,7 @@ package org.disclosurereports;
 
 import org.disclosurereports.cli.Cli;
 import org.disclosurereports.cli.ExitCode;
+import org.disclosurereports.job.FailureSentence;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -32,7 +33,7 @@ public class DisclosureReportsApplication {
                 code = ExitCode.USAGE.code();
             }
         } catch (RuntimeException e) {
-            System.err.println("disclosure-reports could not start: " + Cli.sentence(e));
+            System.err.println("disclosure-reports could not start: " + FailureSentence.of(e));
             code = ExitCode.FAILED.code();
         }
         System.exit(code);

@@ -72,28 +72,4 @@ public class Cli implements CommandLineRunner, ExitCodeGenerator {
     public int getExitCode() {
         return exitCode.code();
     }
-
-    static Throwable rootOf(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c;
-    }
-
-    /** The innermost message of a failure, as a sentence for the operator. */
-    public static String sentence(Throwable t) {
-        Throwable root = rootOf(t);
-        String m = root.getMessage();
-        if (m == null || m.isBlank()) {
-            m = root.getClass().getSimpleName();
-        }
-        if (root instanceof java.net.ConnectException || m.contains("Communications link failure")) {
-            return "cannot reach the database (" + m.lines().findFirst().orElse(m) + "); check SPRING_DATASOURCE_URL and that the server is running";
-        }
-        if (m.contains("Database may be already in use")) {
-            return "the embedded database is in use by another run (" + m.lines().findFirst().orElse(m) + ")";
-        }
-        return m.lines().findFirst().orElse(m);
-    }
 }

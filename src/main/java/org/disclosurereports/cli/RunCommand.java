@@ -5,12 +5,18 @@ import org.disclosurereports.inputs.InputRefused;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.InputSet;
 import org.disclosurereports.job.AnnualReportJobConfiguration;
+import org.disclosurereports.job.FailureSentence;
+import org.disclosurereports.job.RunIdentity;
 import org.disclosurereports.job.RunParameters;
 import org.disclosurereports.job.RunSummary;
-import org.disclosurereports.job.NightlyReportBuilder;
+import org.disclosurereports.job.SourceLaunch;
+import org.disclosurereports.job.UnitFailures;
 import org.disclosurereports.operations.RunGuard;
-import org.disclosurereports.store.RunLeases;
 import org.disclosurereports.operations.RunLines;
+import org.disclosurereports.store.RunLeases;
+import org.disclosurereports.store.SealedReports;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
@@ -43,17 +49,19 @@ public class RunCommand implements Command {
     private final Job annualReportJob;
     private final JobExplorer explorer;
     private final InputSchema schema;
-    private final org.disclosurereports.job.SourceLaunch sources;
+    private final SourceLaunch sources;
     private final RunGuard guard;
     private final RunLines runLines;
+    private final SealedReports sealed;
     private final PrintStream stdout = System.out;
     private final PrintStream err = System.err;
 
     public RunCommand(JobLauncher launcher, Job annualReportJob, JobExplorer explorer, InputSchema schema,
-                      org.disclosurereports.job.SourceLaunch sources, RunGuard guard, RunLines runLines) {
+                      SourceLaunch sources, RunGuard guard, RunLines runLines, SealedReports sealed) {
         this.sources = sources;
         this.guard = guard;
         this.runLines = runLines;
+        this.sealed = sealed;
         this.launcher = launcher;
         this.annualReportJob = annualReportJob;
         this.explorer = explorer;
@@ -131,8 +139,8 @@ public class RunCommand implements Command {
                 throw new UsageException("--templates " + templates + " has no report.ftlh");
             }
         }
-        // Issue #8: a pull from a source database (--source FILE [--full]), checked before anything is loaded.
-        org.disclosurereports.job.SourceLaunch.Prepared pull = null;
+        // A pull from a source database (--source FILE [--full]), checked before anything is loaded.
+        SourceLaunch.Prepared pull = null;
         if (options.optional("source") != null) {
             try {
                 pull = sources.prepare(Path.of(options.optional("source")), options.flag("full"), inputs);
@@ -147,9 +155,9 @@ public class RunCommand implements Command {
             throw new UsageException("--full goes with --source");
         }
         RunParameters params = new RunParameters(inputs.directory(), year, out, agency == null ? RunParameters.ALL_AGENCIES : agency,
-                inputs.digest(), inputs.encodings(), options.flag("force") ? System.currentTimeMillis() : 0, templates);
+                inputs.digest(), inputs.encodings(), 0, templates);
 
-        // --- issue #5: one run per scope at a time; executions a crash left STARTED are failed so they resume.
+        // One run per scope at a time; executions a crash left STARTED are failed so they resume.
         RunLeases.Lease lease;
         try {
             lease = guard.acquireRun(params);
@@ -158,17 +166,19 @@ public class RunCommand implements Command {
             return ExitCode.ALREADY_RUNNING;
         }
         try {
-            return launch(params, options.flag("force"), pull);
+            RunIdentity identity = RunIdentity.of(params).withSealState(sealed.sealState(year));
+            return launch(options.flag("force") ? identity.forced(System.currentTimeMillis()) : identity, pull);
         } finally {
             guard.release(lease);
         }
     }
 
-    /** @param pull a pull from a source database (issue #8), or null: a pull is never "up to date" */
-    private ExitCode launch(RunParameters params, boolean force, org.disclosurereports.job.SourceLaunch.Prepared pull) {
+    /** @param pull a pull from a source database, or null: a pull is never "up to date" */
+    private ExitCode launch(RunIdentity identity, SourceLaunch.Prepared pull) {
+        RunParameters params = identity.run();
         int year = params.year();
         long startedNanos = System.nanoTime();
-        JobInstance existing = explorer.getJobInstance(AnnualReportJobConfiguration.JOB_NAME, runLines.identity(params));
+        JobInstance existing = explorer.getJobInstance(AnnualReportJobConfiguration.JOB_NAME, identity.jobParameters());
         if (pull == null && existing != null && completed(existing)) {
             JobInstance newest = explorer.getLastJobInstance(AnnualReportJobConfiguration.JOB_NAME);
             boolean outputsThere = Files.exists(params.yearDir().resolve("run-summary.json"));
@@ -180,25 +190,23 @@ public class RunCommand implements Command {
                 return last == null ? ExitCode.OK : failedReports(last);
             }
             // Another load ran since, or the outputs were removed: the database or the files no longer match that run.
-            params = params.withRerun(System.currentTimeMillis());
+            identity = identity.withRerun(System.currentTimeMillis());
         }
 
         JobExecution execution;
         try {
-            var jobParameters = new org.springframework.batch.core.JobParametersBuilder(runLines.identity(params))
-                    .addString(NightlyReportBuilder.FORCE, String.valueOf(force), false).toJobParameters();
-            execution = launcher.run(annualReportJob, pull == null ? jobParameters : pull.addTo(jobParameters));
+            execution = launcher.run(annualReportJob, (pull == null ? identity : pull.addTo(identity)).jobParameters());
         } catch (JobExecutionAlreadyRunningException e) {
             err.println("Refused: a run for " + year + " with the same inputs is already in progress.");
             return ExitCode.ALREADY_RUNNING;
         } catch (Exception e) {
-            err.println("The run could not start: " + Cli.sentence(e));
+            err.println("The run could not start: " + FailureSentence.of(e));
             return ExitCode.FAILED;
         }
         RunSummary summary = RunSummary.collect(explorer, execution, schema);
         summary.print(stdout);
         printRejects(summary);
-        stdout.println(runLines.of(execution, summary, System.nanoTime() - startedNanos).text()); // issue #5
+        stdout.println(runLines.of(execution, summary, System.nanoTime() - startedNanos).text());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             stdout.printf("Built %d report%s for %d. Open %s%n", summary.reportsBuilt(), summary.reportsBuilt() == 1 ? "" : "s",
                     year, params.yearDir().resolve("index.html"));
@@ -207,7 +215,7 @@ public class RunCommand implements Command {
         err.println("The run failed (" + execution.getStatus() + "):");
         summary.failures().forEach(f -> err.println("  - " + f));
         boolean refused = execution.getAllFailureExceptions().stream()
-                .anyMatch(t -> rootOf(t) instanceof InputRefused);
+                .anyMatch(t -> FailureSentence.rootOf(t) instanceof InputRefused);
         if (refused) {
             return ExitCode.INPUT_REFUSED;
         }
@@ -217,7 +225,7 @@ public class RunCommand implements Command {
 
     /** Reports that could not be built from their data: listed on stderr, exit code 6; the others were built. */
     private ExitCode failedReports(JobExecution execution) {
-        var failed = org.disclosurereports.job.UnitFailures.of(explorer, execution);
+        var failed = UnitFailures.of(explorer, execution);
         if (failed.isEmpty()) {
             return ExitCode.OK;
         }
@@ -245,15 +253,15 @@ public class RunCommand implements Command {
             Path file = summary.parameters().yearDir().resolve(f.rejectsFile());
             try {
                 List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                try (var parser = org.apache.commons.csv.CSVParser.parse(String.join("\n", lines),
-                        org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+                try (var parser = CSVParser.parse(String.join("\n", lines),
+                        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
                     int shown = 0;
                     for (var r : parser) {
                         if (shown++ == REJECTS_SHOWN) {
                             err.println("  … see " + file);
                             break;
                         }
-                        // Issue #8: a workbook's or a source's row is named by its location (sheet and row, or key).
+                        // A workbook's or a source's row is named by its location (sheet and row, or key).
                         boolean located = r.isMapped("location") && !r.get("location").isEmpty();
                         err.println("  " + (located ? r.get("location") : r.get("file") + ", line " + r.get("line"))
                                 + (r.get("column").isEmpty() ? "" : ", column " + r.get("column"))
@@ -264,9 +272,5 @@ public class RunCommand implements Command {
                 err.println("  (cannot read " + file + ": " + e.getMessage() + ")");
             }
         }
-    }
-
-    static Throwable rootOf(Throwable t) {
-        return Cli.rootOf(t);
     }
 }

@@ -1,62 +1,95 @@
 package org.disclosurereports.job;
 
-import org.disclosurereports.outputs.BuiltReport;
-import org.disclosurereports.outputs.ReportFilesWriter;
-
+import org.disclosurereports.core.layout.CellNames;
 import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.records.Agency;
+import org.disclosurereports.core.rollup.UnitTables;
+import org.disclosurereports.inputs.InputInspector;
 import org.disclosurereports.inputs.InputRefused;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.ParsedRow;
 import org.disclosurereports.inputs.RawRow;
 import org.disclosurereports.inputs.RecordKind;
-import org.disclosurereports.outputs.RejectsFile;
 import org.disclosurereports.inputs.RowChecker;
-import org.disclosurereports.core.records.Agency;
-import org.disclosurereports.core.records.Agency;
-import org.disclosurereports.core.rollup.UnitTables;
-import org.disclosurereports.store.RecordStore;
-import org.disclosurereports.store.ReturnStore;
-import org.disclosurereports.outputs.ComplianceFiles;
+import org.disclosurereports.outputs.BuiltReport;
 import org.disclosurereports.outputs.DistrictScorecard;
-import org.disclosurereports.render.ReportRenderer;
+import org.disclosurereports.outputs.RejectsFile;
+import org.disclosurereports.outputs.ReportFilesWriter;
+import org.disclosurereports.outputs.ComplianceFiles;
 import org.disclosurereports.render.ScorecardPage;
 import org.disclosurereports.render.Templates;
+import org.disclosurereports.store.HolidayStore;
+import org.disclosurereports.store.RecordStore;
+import org.disclosurereports.store.ReturnStore;
+import org.disclosurereports.store.SealedReports;
 import org.disclosurereports.store.TablesFromRecords;
+import org.springframework.batch.core.ChunkListener;
 import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecutionListener;
+import org.springframework.batch.core.SkipListener;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.partition.support.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.AbstractTaskletStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.item.ItemStreamReader;
 import org.springframework.batch.item.file.FlatFileItemWriter;
 import org.springframework.batch.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import static org.disclosurereports.job.PipelineStep.BUILD_REPORTS;
+import static org.disclosurereports.job.PipelineStep.BUILD_REPORTS_PARTITION;
+import static org.disclosurereports.job.PipelineStep.BUILD_SUMMARIES;
+import static org.disclosurereports.job.PipelineStep.INSPECT_INPUTS;
+import static org.disclosurereports.job.PipelineStep.LOAD_AGENCIES;
+import static org.disclosurereports.job.PipelineStep.PRUNE_REPLACED;
+import static org.disclosurereports.job.PipelineStep.WRITE_INDEX;
+import static org.disclosurereports.job.PipelineStep.WRITE_SCORECARDS;
+
 /**
- * {@code annualReportJob}: from a data directory to the year's reports.
+ * {@code annualReportJob}: from a data directory to the year's reports. Its steps, in order (their
+ * names, record kinds and phases are the table {@link PipelineStep}):
  * <pre>
- * inspectInputs → loadAgencies → loadApplications → loadFilings → loadEnforcement → loadAppeals
- *               → loadTrainings → loadHearings → loadHolidays
- *               → loadReturnsTable2 → loadReturnsTable3 → loadReturnsTable4
- *               → pruneReplaced → buildReports → buildSummaries → writeScorecards → writeIndex
+ * inspectInputs → loadAgencies → one load per record kind of the table (loadApplications … loadReturnsTable4)
+ *               → pruneReplaced → buildReports (partitioned: buildReportsPartition) → buildSummaries
+ *               → writeScorecards → writeIndex
  * </pre>
- * Step names are stable: a restart resumes at the step (and chunk) where the failed run stopped.
- * The work itself lives in plain classes of the ingest, tables and render packages.
+ * Every listener is registered here:
+ * <ul>
+ *   <li>on the job: {@link RunManifestListener} (manifest.json), {@link RunSummaryListener}
+ *       (run-summary.json), {@link WatermarkListener} (a pull's watermarks), {@link LoadTurnListener}
+ *       (gives the load turn back at the latest when the run ends);</li>
+ *   <li>on every step with chunks ({@link #listened}): the {@link LoadTurnListener} (taken or given back
+ *       as the step's phase says), the {@link LeaseCheckListener}, the {@link StepFailureLog}, the
+ *       {@link ProgressListener} where the step's row counts something, and the {@link StepObserver}s
+ *       (none in the application);</li>
+ *   <li>on buildReports: the {@link LoadTurnListener}; on its partitions also {@link UnitFailures.Listener}.</li>
+ * </ul>
+ * A restart resumes at the step (and chunk) where the failed run stopped. The work itself lives in
+ * plain classes of the inputs, store, render and outputs packages.
  */
 @Configuration(proxyBeanMethods = false)
 public class AnnualReportJobConfiguration {
@@ -65,47 +98,65 @@ public class AnnualReportJobConfiguration {
     static final int LOAD_CHUNK = 1000;
     static final int REPORT_CHUNK = 5;
 
+    private final JobRepository repository;
+    private final PlatformTransactionManager tx;
+    private final LoadTurnListener loadTurn;
+    private final LeaseCheckListener leaseCheck;
+    private final ProgressListener progress;
+    private final StepFailureLog failureLog;
+    private final List<StepObserver> observers;
+
+    AnnualReportJobConfiguration(JobRepository repository, PlatformTransactionManager tx, LoadTurnListener loadTurn,
+                                 LeaseCheckListener leaseCheck, ProgressListener progress, StepFailureLog failureLog,
+                                 ObjectProvider<StepObserver> observers) {
+        this.repository = repository;
+        this.tx = tx;
+        this.loadTurn = loadTurn;
+        this.leaseCheck = leaseCheck;
+        this.progress = progress;
+        this.failureLog = failureLog;
+        this.observers = observers.orderedStream().toList();
+    }
+
+    // Static: the step listeners above need them before this configuration exists.
     @Bean
-    ReportFormat reportFormat() {
+    static ReportFormat reportFormat() {
         return ReportFormat.current();
     }
 
     @Bean
-    InputSchema inputSchema(ReportFormat format) {
+    static InputSchema inputSchema(ReportFormat format) {
         return new InputSchema(format);
     }
 
     @Bean
-    RecordStore recordStore(javax.sql.DataSource dataSource) {
+    static RecordStore recordStore(DataSource dataSource) {
         return new RecordStore(dataSource);
     }
 
     @Bean
-    Job annualReportJob(JobRepository repository, Step inspectInputs, Step loadAgencies, Step loadApplications,
-                        Step loadFilings, Step loadEnforcement, Step loadAppeals,
-                        Step loadTrainings, Step loadHearings, Step loadHolidays,
-                        Step loadReturnsTable2, Step loadReturnsTable3, Step loadReturnsTable4, Step pruneReplaced,
-                        Step buildReports, Step buildSummaries, Step writeScorecards, Step writeIndex,
-                        RunSummaryListener summary, org.disclosurereports.job.RunManifestListener manifest,
-                        org.disclosurereports.job.WatermarkListener watermarks) {
-        return new JobBuilder(JOB_NAME, repository)
-                // Audit (issue #3): afterJob runs in reverse order, so the manifest is written after, and hashes, run-summary.json.
+    static ReturnStore returnStore(DataSource dataSource) {
+        return new ReturnStore(dataSource);
+    }
+
+    @Bean
+    Job annualReportJob(Step inspectInputs, Step loadAgencies,
+                        InputRowReader recordReader, RowCheckProcessor rowChecker, RecordWriter recordWriter,
+                        Step pruneReplaced, Step buildReports, Step buildSummaries, Step writeScorecards, Step writeIndex,
+                        RunManifestListener manifest, RunSummaryListener summary, WatermarkListener watermarks) {
+        SimpleJobBuilder job = new JobBuilder(JOB_NAME, repository)
+                // afterJob runs in reverse order: the load turn is given back first, and the manifest is
+                // written last, so that it hashes run-summary.json too.
                 .listener(manifest)
                 .listener(summary)
                 .listener(watermarks)
+                .listener((JobExecutionListener) loadTurn)
                 .start(inspectInputs)
-                .next(loadAgencies)
-                .next(loadApplications)
-                .next(loadFilings)
-                .next(loadEnforcement)
-                .next(loadAppeals)
-                .next(loadTrainings)
-                .next(loadHearings)
-                .next(loadHolidays)
-                .next(loadReturnsTable2)
-                .next(loadReturnsTable3)
-                .next(loadReturnsTable4)
-                .next(pruneReplaced)
+                .next(loadAgencies);
+        for (PipelineStep load : PipelineStep.recordLoads()) {
+            job.next(recordLoad(load, recordReader, rowChecker, recordWriter));
+        }
+        return job.next(pruneReplaced)
                 .next(buildReports)
                 .next(buildSummaries)
                 .next(writeScorecards)
@@ -113,12 +164,29 @@ public class AnnualReportJobConfiguration {
                 .build();
     }
 
+    /**
+     * The listeners of a step with chunks (a tasklet step's chunk is one call of its tasklet), from its row
+     * of {@link PipelineStep}. {@link StepObserver}s come last, after the job's own.
+     */
+    private <B extends AbstractTaskletStepBuilder<B>> B listened(PipelineStep row, B step) {
+        step.listener((StepExecutionListener) loadTurn).listener((ChunkListener) loadTurn)
+                .listener(leaseCheck)
+                .listener(failureLog);
+        if (row.progress() != PipelineStep.Counted.NOTHING) {
+            step.listener((StepExecutionListener) progress).listener((ChunkListener) progress);
+        }
+        for (StepObserver observer : observers) {
+            step.listener((StepExecutionListener) observer).listener((ChunkListener) observer);
+        }
+        return step;
+    }
+
     /** Re-checks the inputs against the digest the run was launched with, and clears last run's rejects. */
     @Bean
-    Step inspectInputs(JobRepository repository, PlatformTransactionManager tx, InputSchema schema) {
-        return new StepBuilder("inspectInputs", repository).tasklet((contribution, chunk) -> {
+    Step inspectInputs(InputSchema schema) {
+        return listened(INSPECT_INPUTS, new StepBuilder(INSPECT_INPUTS.stepName(), repository).tasklet((contribution, chunk) -> {
             RunParameters run = RunParameters.of(contribution.getStepExecution().getJobParameters());
-            var inputs = new org.disclosurereports.inputs.InputInspector(schema).inspect(run.data(), null);
+            var inputs = new InputInspector(schema).inspect(run.data(), null);
             if (!inputs.digest().equals(run.inputsDigest())) {
                 throw new InputRefused("the input files in " + run.data()
                         + " changed after the run was started; run again to load the new files");
@@ -127,19 +195,21 @@ public class AnnualReportJobConfiguration {
             deleteTree(rejects);
             Files.createDirectories(rejects);
             return RepeatStatus.FINISHED;
-        }, tx).build();
+        }, tx)).build();
     }
 
+    /** The agencies first, in one go: every other kind's rows are checked against the agency codes. */
     @Bean
-    Step loadAgencies(JobRepository repository, PlatformTransactionManager tx, InputSchema schema, RecordStore store) {
-        return new StepBuilder("loadAgencies", repository).tasklet((contribution, chunk) -> {
+    Step loadAgencies(InputSchema schema, RecordStore store) {
+        return listened(LOAD_AGENCIES, new StepBuilder(LOAD_AGENCIES.stepName(), repository).tasklet((contribution, chunk) -> {
             StepExecution step = contribution.getStepExecution();
             RunParameters run = RunParameters.of(step.getJobParameters());
-            Path file = run.data().resolve("agencies.csv");
-            Path rejectsFile = run.yearDir().resolve("rejects").resolve("agencies.csv");
+            RecordKind agencies = schema.kind(LOAD_AGENCIES.kind());
+            Path file = run.data().resolve(agencies.fileName());
+            Path rejectsFile = run.yearDir().resolve("rejects").resolve(agencies.fileName());
             StringBuilder rejects = new StringBuilder();
             AgencyLoader.Result result = new AgencyLoader(schema, store).load(file,
-                    run.charsets().getOrDefault("agencies.csv", StandardCharsets.UTF_8), loadId(step),
+                    run.charsets().getOrDefault(agencies.fileName(), StandardCharsets.UTF_8), loadId(step),
                     (rejection, original) -> rejects.append(RejectsFile.line(rejection, original)).append('\n'));
             if (result.rejected() > 0) {
                 Files.createDirectories(rejectsFile.getParent());
@@ -149,103 +219,22 @@ public class AnnualReportJobConfiguration {
             step.getExecutionContext().putLong(RecordWriter.LOADED, result.loaded());
             step.getExecutionContext().putLong(RecordWriter.REJECTED, result.rejected());
             return RepeatStatus.FINISHED;
-        }, tx).build();
+        }, tx)).build();
     }
 
-    @Bean
-    Step loadApplications(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
-                          RowCheckProcessor rowChecker, RecordWriter recordWriter) {
-        return loadStep("loadApplications", r, tx, recordReader, rowChecker, recordWriter);
-    }
-
-    @Bean
-    Step loadFilings(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
-                     RowCheckProcessor rowChecker, RecordWriter recordWriter) {
-        return loadStep("loadFilings", r, tx, recordReader, rowChecker, recordWriter);
-    }
-
-    @Bean
-    Step loadEnforcement(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
-                         RowCheckProcessor rowChecker, RecordWriter recordWriter) {
-        return loadStep("loadEnforcement", r, tx, recordReader, rowChecker, recordWriter);
-    }
-
-    @Bean
-    Step loadAppeals(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
-                     RowCheckProcessor rowChecker, RecordWriter recordWriter) {
-        return loadStep("loadAppeals", r, tx, recordReader, rowChecker, recordWriter);
-    }
-
-    // ---- work plans, deadlines and narrative (issue #6) ----
-
-    @Bean
-    Step loadTrainings(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
-                       RowCheckProcessor rowChecker, RecordWriter recordWriter) {
-        return loadStep("loadTrainings", r, tx, recordReader, rowChecker, recordWriter);
-    }
-
-    @Bean
-    Step loadHearings(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
-                      RowCheckProcessor rowChecker, RecordWriter recordWriter) {
-        return loadStep("loadHearings", r, tx, recordReader, rowChecker, recordWriter);
-    }
-
-    @Bean
-    Step loadHolidays(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
-                      RowCheckProcessor rowChecker, RecordWriter recordWriter) {
-        return loadStep("loadHolidays", r, tx, recordReader, rowChecker, recordWriter);
-    }
-
-    /** The district's scorecard, from the per-agency scorecard.json files under {@code <out>/<year>/}. */
-    @Bean
-    Step writeScorecards(JobRepository repository, PlatformTransactionManager tx) {
-        return new StepBuilder("writeScorecards", repository).tasklet((contribution, chunk) -> {
-            StepExecution step = contribution.getStepExecution();
-            RunParameters run = RunParameters.of(step.getJobParameters());
-            new DistrictScorecard(new ScorecardPage(new Templates(run.templates()))).write(run.yearDir(), run.year());
-            return RepeatStatus.FINISHED;
-        }, tx).build();
-    }
-
-    // --- Submitted returns (issue #4): the same load machinery as the record files. ---
-
-    @Bean
-    Step loadReturnsTable2(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
-                           RowCheckProcessor rowChecker, RecordWriter recordWriter) {
-        return loadStep("loadReturnsTable2", r, tx, recordReader, rowChecker, recordWriter);
-    }
-
-    @Bean
-    Step loadReturnsTable3(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
-                           RowCheckProcessor rowChecker, RecordWriter recordWriter) {
-        return loadStep("loadReturnsTable3", r, tx, recordReader, rowChecker, recordWriter);
-    }
-
-    @Bean
-    Step loadReturnsTable4(JobRepository r, PlatformTransactionManager tx, InputRowReader recordReader,
-                           RowCheckProcessor rowChecker, RecordWriter recordWriter) {
-        return loadStep("loadReturnsTable4", r, tx, recordReader, rowChecker, recordWriter);
-    }
-
-    @Bean
-    org.disclosurereports.store.ReturnStore returnStore(javax.sql.DataSource dataSource) {
-        return new org.disclosurereports.store.ReturnStore(dataSource);
-    }
-
-    private static Step loadStep(String name, JobRepository repository, PlatformTransactionManager tx, InputRowReader reader,
-                                 RowCheckProcessor checker, RecordWriter writer) {
-        return new StepBuilder(name, repository)
+    /** The load of one record kind: rows read, checked and upserted in chunks; the kind is the step's row of the table. */
+    private Step recordLoad(PipelineStep load, InputRowReader reader, RowCheckProcessor checker, RecordWriter writer) {
+        return listened(load, new StepBuilder(load.stepName(), repository)
                 .<RawRow, ParsedRow>chunk(LOAD_CHUNK, tx)
                 .reader(reader)
                 .processor(checker)
-                .writer(writer)
+                .writer(writer))
                 .build();
     }
 
-    /** The record kind a load step loads, from its stable name: loadApplications → applications. */
+    /** The record kind the running load step loads: its row of {@link PipelineStep}. */
     static RecordKind kindOf(StepExecution step, InputSchema schema) {
-        String name = step.getStepName();
-        return schema.kind(Character.toLowerCase(name.charAt(4)) + name.substring(5));
+        return schema.kind(PipelineStep.of(step).kind());
     }
 
     static long loadId(StepExecution step) {
@@ -254,11 +243,10 @@ public class AnnualReportJobConfiguration {
 
     @Bean
     @StepScope
-    InputRowReader recordReader(@Value("#{stepExecution}") StepExecution step, InputSchema schema,
-                                org.disclosurereports.job.SourceReaders sources) {
+    InputRowReader recordReader(@Value("#{stepExecution}") StepExecution step, InputSchema schema, SourceReaders sources) {
         RecordKind kind = kindOf(step, schema);
         RunParameters run = RunParameters.of(step.getJobParameters());
-        // Issue #8: the run's source database or an Excel workbook instead of the CSV file, where given.
+        // The run's source database or an Excel workbook instead of the CSV file, where given.
         ItemStreamReader<RawRow> other = sources.readerFor(step.getJobParameters(), kind, run.data(), run.charsets());
         if (other != null) {
             return new InputRowReader(other);
@@ -292,10 +280,9 @@ public class AnnualReportJobConfiguration {
         return new RecordWriter(kind, inputName(step, kind), store, loadId(step), rejects);
     }
 
-    /** Issue #8: the name rejects give the input (applications.csv, applications.xlsx, casedb/applications). */
+    /** The name rejects give the input (applications.csv, applications.xlsx, casedb/applications). */
     private static String inputName(StepExecution step, RecordKind kind) {
-        String name = org.disclosurereports.job.SourceReaders.inputName(step.getJobParameters(), kind,
-                RunParameters.of(step.getJobParameters()).charsets());
+        String name = SourceReaders.inputName(step.getJobParameters(), kind, RunParameters.of(step.getJobParameters()).charsets());
         return name == null ? kind.fileName() : name;
     }
 
@@ -304,58 +291,55 @@ public class AnnualReportJobConfiguration {
      * holds (deleted or re-keyed at the source) are removed, so nothing is counted twice.
      */
     @Bean
-    Step pruneReplaced(JobRepository repository, PlatformTransactionManager tx, InputSchema schema, RecordStore store) {
-        return new StepBuilder("pruneReplaced", repository).tasklet((contribution, chunk) -> {
+    Step pruneReplaced(InputSchema schema, RecordStore store) {
+        return listened(PRUNE_REPLACED, new StepBuilder(PRUNE_REPLACED.stepName(), repository).tasklet((contribution, chunk) -> {
             StepExecution step = contribution.getStepExecution();
             RunParameters run = RunParameters.of(step.getJobParameters());
             for (RecordKind kind : schema.kinds()) {
                 // A file, a workbook or a full pull is the whole truth for its agencies; an incremental pull never removes.
                 if (!kind.name().equals(InputSchema.AGENCIES)
-                        && org.disclosurereports.job.SourceReaders.replacesWhole(step.getJobParameters(), kind, run.charsets())) {
+                        && SourceReaders.replacesWhole(step.getJobParameters(), kind, run.charsets())) {
                     // holidays.csv is global (no agency): the file given is the whole set of overrides.
                     int removed = kind.name().equals(InputSchema.HOLIDAYS)
-                            ? new org.disclosurereports.store.HolidayStore(store).pruneNotInLoad(loadId(step))
+                            ? new HolidayStore(store).pruneNotInLoad(loadId(step))
                             : store.pruneNotInLoad(kind.table(), loadId(step));
                     step.getExecutionContext().putLong("removed." + kind.name(), removed);
                 }
             }
             return RepeatStatus.FINISHED;
-        }, tx).build();
+        }, tx)).build();
     }
 
-    /**
-     * One report per unit, each built independently: a unit whose data fails ({@link UnitFailed}) is
-     * skipped and recorded with its reason ({@link UnitFailures}), and the others are still built.
-     * A failure to write files is not a data problem: it fails the step, and a restart resumes it.
-     */
     /**
      * Reports of different units are independent: the units are split into stable partitions
      * ({@link UnitPartitioner}) that workers build side by side, {@code disclosure.build.partitions}
      * of them (default: one per processor). A restart rebuilds only the partitions that failed.
      */
     @Bean
-    Step buildReports(JobRepository repository, Step buildReportsPartition,
-                      org.springframework.batch.core.partition.support.Partitioner unitPartitioner,
+    Step buildReports(Step buildReportsPartition, Partitioner unitPartitioner,
                       @Value("${disclosure.build.partitions:0}") int configured) {
         int partitions = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
-        org.springframework.core.task.SimpleAsyncTaskExecutor workers = new org.springframework.core.task.SimpleAsyncTaskExecutor("build-");
+        SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("build-");
         workers.setConcurrencyLimit(partitions);
-        return new StepBuilder("buildReports", repository)
-                .partitioner("buildReportsPartition", unitPartitioner)
+        return new StepBuilder(BUILD_REPORTS.stepName(), repository)
+                .listener((StepExecutionListener) loadTurn)
+                .partitioner(BUILD_REPORTS_PARTITION.stepName(), unitPartitioner)
                 .step(buildReportsPartition)
                 .gridSize(partitions)
                 .taskExecutor(workers)
                 .build();
     }
 
-    /** One partition of the units: a chunk-oriented step that skips (and records) a unit whose data fails. */
+    /**
+     * One partition of the units, each report built independently: a unit whose data fails
+     * ({@link UnitFailed}) is skipped and recorded with its reason ({@link UnitFailures}), and the
+     * others are still built. A failure to write files is not a data problem: it fails the step, and a
+     * restart resumes it.
+     */
     @Bean
-    Step buildReportsPartition(JobRepository repository, PlatformTransactionManager tx, AgencyItemReader reportAgencies,
-                               // issue #5: sealed reports kept, unchanged units skipped, the rest built by reportBuilder
-                               org.disclosurereports.job.NightlyReportBuilder nightlyReportBuilder,
+    Step buildReportsPartition(AgencyItemReader reportAgencies, NightlyReportBuilder nightlyReportBuilder,
                                ReportFilesWriter reportFilesWriter) {
-        UnitFailures.Listener failures = new UnitFailures.Listener();
-        return new StepBuilder("buildReportsPartition", repository)
+        return listened(BUILD_REPORTS_PARTITION, new StepBuilder(BUILD_REPORTS_PARTITION.stepName(), repository)
                 .<Agency, BuiltReport>chunk(REPORT_CHUNK, tx)
                 .reader(reportAgencies)
                 .processor(nightlyReportBuilder)
@@ -364,37 +348,14 @@ public class AnnualReportJobConfiguration {
                 .skip(UnitFailed.class)
                 .skipLimit(Integer.MAX_VALUE)
                 .noRollback(UnitFailed.class)
-                .listener((org.springframework.batch.core.SkipListener<Agency, BuiltReport>) failures)
+                .listener((SkipListener<Agency, BuiltReport>) new UnitFailures.Listener()))
                 .build();
     }
 
     @Bean
     @StepScope
-    org.springframework.batch.core.partition.support.Partitioner unitPartitioner(@Value("#{stepExecution}") StepExecution step,
-                                                                                 RecordStore store) {
+    Partitioner unitPartitioner(@Value("#{stepExecution}") StepExecution step, RecordStore store) {
         return new UnitPartitioner(unitsOfRun(step, store));
-    }
-
-    /**
-     * Summary reports of every agency with children, from the units' tables just built (all-agency
-     * runs only: a run for one agency does not rebuild the others its summaries would need).
-     */
-    @Bean
-    Step buildSummaries(JobRepository repository, PlatformTransactionManager tx, ReportFormat format, RecordStore store,
-                        ReturnStore returns, org.springframework.batch.core.explore.JobExplorer explorer) {
-        return new StepBuilder("buildSummaries", repository).tasklet((contribution, chunk) -> {
-            StepExecution step = contribution.getStepExecution();
-            RunParameters run = RunParameters.of(step.getJobParameters());
-            if (!run.allAgencies()) {
-                return RepeatStatus.FINISHED;
-            }
-            java.util.Set<String> failedUnits = UnitFailures.of(explorer, step.getJobExecution()).keySet();
-            var unitTables = new UnitTables(format, new TablesFromRecords(format, store)::agency, returns::figures);
-            var failed = new SummaryReports(format, new Templates(run.templates()), unitTables, run.year(), run.yearDir())
-                    .build(store.agenciesOfLoad(loadId(step)), failedUnits);
-            failed.forEach((code, reason) -> UnitFailures.record(step.getExecutionContext(), code + UnitFailures.SUMMARY_SUFFIX, reason));
-            return RepeatStatus.FINISHED;
-        }, tx).build();
     }
 
     @Bean
@@ -409,16 +370,34 @@ public class AnnualReportJobConfiguration {
                 .orElseThrow(() -> new IllegalStateException("agency " + c + " of partition " + step.getStepName() + " is gone"))).toList());
     }
 
+    /** The report step's processor: sealed reports compared, unchanged units skipped, the rest built by {@link ReportBuilder}. */
+    @Bean
+    @StepScope
+    NightlyReportBuilder nightlyReportBuilder(@Value("#{stepExecution}") StepExecution step, ReportBuilder reportBuilder,
+                                              ReportFormat format, RecordStore store, InputSchema schema,
+                                              DataSource dataSource, SealedReports sealed) {
+        RunParameters run = RunParameters.of(step.getJobParameters());
+        return new NightlyReportBuilder(reportBuilder, new TablesFromRecords(format, store), sealed,
+                new UnitFingerprint(dataSource, schema, format, run.templates(), run.data()), run.yearDir(), run.year(),
+                RunIdentity.forced(step.getJobParameters()), new CellNames(format));
+    }
+
     @Bean
     @StepScope
     ReportBuilder reportBuilder(@Value("#{stepExecution}") StepExecution step, ReportFormat format, RecordStore store,
-                                org.disclosurereports.store.ReturnStore returns) {
+                                ReturnStore returns) {
         RunParameters run = RunParameters.of(step.getJobParameters());
         TablesFromRecords records = new TablesFromRecords(format, store);
-        var unitTables = new org.disclosurereports.core.rollup.UnitTables(format, records::agency, returns::figures);
+        var unitTables = new UnitTables(format, records::agency, returns::figures);
         Templates templates = new Templates(run.templates());
         return new ReportBuilder(format, unitTables, templates, run.year(),
                 ComplianceSupplement.forRun(store, new ComplianceFiles(new ScorecardPage(templates)), run.data(), run.year()));
+    }
+
+    @Bean
+    @StepScope
+    ReportFilesWriter reportFilesWriter(@Value("#{stepExecution}") StepExecution step) {
+        return new ReportFilesWriter(RunParameters.of(step.getJobParameters()).yearDir());
     }
 
     /** The units whose reports a run builds: every agency of its load, or the one it names. */
@@ -435,24 +414,48 @@ public class AnnualReportJobConfiguration {
         return one;
     }
 
+    /**
+     * Summary reports of every agency with children, from the units' tables just built (all-agency
+     * runs only: a run for one agency does not rebuild the others its summaries would need).
+     */
     @Bean
-    @StepScope
-    ReportFilesWriter reportFilesWriter(@Value("#{stepExecution}") StepExecution step) {
-        return new ReportFilesWriter(RunParameters.of(step.getJobParameters()).yearDir());
+    Step buildSummaries(ReportFormat format, RecordStore store, ReturnStore returns, JobExplorer explorer) {
+        return listened(BUILD_SUMMARIES, new StepBuilder(BUILD_SUMMARIES.stepName(), repository).tasklet((contribution, chunk) -> {
+            StepExecution step = contribution.getStepExecution();
+            RunParameters run = RunParameters.of(step.getJobParameters());
+            if (!run.allAgencies()) {
+                return RepeatStatus.FINISHED;
+            }
+            Set<String> failedUnits = UnitFailures.of(explorer, step.getJobExecution()).keySet();
+            var unitTables = new UnitTables(format, new TablesFromRecords(format, store)::agency, returns::figures);
+            var failed = new SummaryReports(format, new Templates(run.templates()), unitTables, run.year(), run.yearDir())
+                    .build(store.agenciesOfLoad(loadId(step)), failedUnits);
+            failed.forEach((code, reason) -> UnitFailures.record(step.getExecutionContext(), code + UnitFailures.SUMMARY_SUFFIX, reason));
+            return RepeatStatus.FINISHED;
+        }, tx)).build();
+    }
+
+    /** The district's scorecard, from the per-agency scorecard.json files under {@code <out>/<year>/}. */
+    @Bean
+    Step writeScorecards() {
+        return listened(WRITE_SCORECARDS, new StepBuilder(WRITE_SCORECARDS.stepName(), repository).tasklet((contribution, chunk) -> {
+            RunParameters run = RunParameters.of(contribution.getStepExecution().getJobParameters());
+            new DistrictScorecard(new ScorecardPage(new Templates(run.templates()))).write(run.yearDir(), run.year());
+            return RepeatStatus.FINISHED;
+        }, tx)).build();
     }
 
     /** The year's index: every report found under {@code <out>/<year>/}, from this run or earlier ones. */
     @Bean
-    Step writeIndex(JobRepository repository, PlatformTransactionManager tx, ReportFormat format, InputSchema schema,
-                    org.springframework.batch.core.explore.JobExplorer explorer, RecordStore store) {
-        return new StepBuilder("writeIndex", repository).tasklet((contribution, chunk) -> {
+    Step writeIndex(ReportFormat format, InputSchema schema, JobExplorer explorer, RecordStore store) {
+        return listened(WRITE_INDEX, new StepBuilder(WRITE_INDEX.stepName(), repository).tasklet((contribution, chunk) -> {
             StepExecution step = contribution.getStepExecution();
             RunParameters run = RunParameters.of(step.getJobParameters());
             RunSummary summary = RunSummary.collect(explorer, step.getJobExecution(), schema);
             new YearIndex(format, run.templates()).write(run.yearDir(), summary, store.allAgencies(),
                     UnitFailures.of(explorer, step.getJobExecution()));
             return RepeatStatus.FINISHED;
-        }, tx).build();
+        }, tx)).build();
     }
 
     static void deleteTree(Path dir) {
@@ -460,7 +463,7 @@ public class AnnualReportJobConfiguration {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.delete(p);
                 } catch (IOException e) {
@@ -471,5 +474,4 @@ public class AnnualReportJobConfiguration {
             throw new UncheckedIOException(e);
         }
     }
-
 }

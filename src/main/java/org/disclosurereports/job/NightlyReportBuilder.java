@@ -40,8 +40,6 @@ import java.util.Optional;
 public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> {
 
     private static final Logger log = LoggerFactory.getLogger(NightlyReportBuilder.class);
-    /** Non-identifying job parameter: build every unit even if unchanged (--force). */
-    public static final String FORCE = "force";
     public static final String FINGERPRINT_FILE = ".fingerprint";
     public static final String DIFFERENCES_FILE = org.disclosurereports.outputs.SealMarks.DIFFERENCES;
 

@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The parameters of one run of {@code annualReportJob}. A job instance is identified by what it
- * produces and from what: data directory, year, output directory, scope (one agency or all) and the
- * digest of the input files. Re-running the same inputs finds the instance complete; changed inputs
- * make a new instance; a failed instance with the same parameters is restarted where it stopped.
+ * The parameters of one run of {@code annualReportJob}, as its steps read them back: what it
+ * produces and from what (data directory, year, output directory, scope: one agency or all) and the
+ * digest of the input files. Which of them identify a run, and the job parameters they become, is
+ * {@link RunIdentity}.
  */
 public record RunParameters(Path data, int year, Path out, String agency, String inputsDigest, String encodings, long rerun,
                             Path templates) {
@@ -44,23 +44,6 @@ public record RunParameters(Path data, int year, Path out, String agency, String
         return new RunParameters(Path.of(p.getString(DATA)), p.getLong(YEAR).intValue(), Path.of(p.getString(OUT)),
                 p.getString(AGENCY), p.getString(INPUTS), p.getString(ENCODINGS), rerun == null ? 0 : rerun,
                 templates == null ? null : Path.of(templates));
-    }
-
-    public JobParameters toJobParameters() {
-        var b = new org.springframework.batch.core.JobParametersBuilder()
-                .addString(DATA, data.toString())
-                .addLong(YEAR, (long) year)
-                .addString(OUT, out.toString())
-                .addString(AGENCY, agency)
-                .addString(INPUTS, inputsDigest)
-                .addString(ENCODINGS, encodings, false);
-        if (rerun != 0) {
-            b.addLong(RERUN, rerun);
-        }
-        if (templates != null) {
-            b.addString(TEMPLATES, templates.toString());
-        }
-        return b.toJobParameters();
     }
 
     public boolean allAgencies() {

@@ -2,6 +2,7 @@ package org.disclosurereports.job;
 
 import org.disclosurereports.outputs.ReportFilesWriter;
 
+import org.disclosurereports.inputs.InputRefused;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.RecordKind;
 import org.disclosurereports.core.figures.TablesJson;
@@ -13,6 +14,7 @@ import org.springframework.batch.item.ExecutionContext;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,14 +66,14 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
             }
         }
         List<FileLine> files = new ArrayList<>();
-        Map<String, java.nio.charset.Charset> charsets = run.charsets();
+        Map<String, Charset> charsets = run.charsets();
         for (RecordKind kind : schema.kinds()) {
-            // Issue #8: the input may be a workbook (applications.xlsx) or a source's query (casedb/applications).
-            String input = org.disclosurereports.job.SourceReaders.inputName(execution.getJobParameters(), kind, charsets);
+            // The input may be a workbook (applications.xlsx) or a source's query (casedb/applications).
+            String input = SourceReaders.inputName(execution.getJobParameters(), kind, charsets);
             if (input == null) {
                 continue;
             }
-            StepExecution s = latest.get(stepName(kind));
+            StepExecution s = latest.get(PipelineStep.loading(kind.name()).stepName());
             if (s == null) {
                 continue;
             }
@@ -98,16 +100,13 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
     }
 
     /** Worker steps of buildReports: {@code buildReportsPartition:units-0}, … */
-    public static final String REPORT_PARTITION_PREFIX = "buildReportsPartition:";
+    public static final String REPORT_PARTITION_PREFIX = PipelineStep.BUILD_REPORTS_PARTITION.stepName() + ":";
 
     /** Spring Batch keeps some counts as int and some as long. */
     static long number(ExecutionContext c, String key, long otherwise) {
         return c.get(key) instanceof Number n ? n.longValue() : otherwise;
     }
 
-    static String stepName(RecordKind kind) {
-        return "load" + Character.toUpperCase(kind.name().charAt(0)) + kind.name().substring(1);
-    }
 
     private static double duration(StepExecution s) {
         if (s.getStartTime() == null) {
@@ -125,7 +124,7 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
     static String describe(Throwable t) {
         Throwable cause = t;
         while (cause.getCause() != null && cause.getCause() != cause) {
-            if (cause instanceof org.disclosurereports.inputs.InputRefused) {
+            if (cause instanceof InputRefused) {
                 break;
             }
             cause = cause.getCause();

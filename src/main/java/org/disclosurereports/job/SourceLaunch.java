@@ -3,14 +3,15 @@ package org.disclosurereports.job;
 import org.disclosurereports.inputs.SourceDefinition;
 import org.disclosurereports.store.Watermarks;
 
+import org.disclosurereports.inputs.InputRefused;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.InputSet;
-import org.springframework.batch.core.JobParameters;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a command does before launching a run that pulls from a source database ({@code run --source
@@ -21,7 +22,7 @@ import java.util.List;
 public class SourceLaunch {
 
     /** Pull times, strictly increasing in this process: two pulls in one millisecond are still two runs. */
-    private static final java.util.concurrent.atomic.AtomicLong PULLS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong PULLS = new AtomicLong();
 
     private final Environment environment;
     private final InputSchema schema;
@@ -35,13 +36,13 @@ public class SourceLaunch {
 
     /** A checked pull, ready to launch. */
     public record Prepared(SourceDefinition definition, boolean full, List<String> description) {
-        /** The run's job parameters plus the pull's: every launch is a new pull (see {@link SourcePull}). */
-        public JobParameters addTo(JobParameters run) {
-            return SourcePull.addTo(run, definition, full, PULLS.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis())));
+        /** The run's identity with this pull in it: every launch is a new pull (see {@link SourcePull}). */
+        public RunIdentity addTo(RunIdentity run) {
+            return run.pulling(definition, full, PULLS.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis())));
         }
     }
 
-    /** @throws org.disclosurereports.inputs.InputRefused naming what is wrong with the definition */
+    /** @throws InputRefused naming what is wrong with the definition */
     public Prepared prepare(Path definitionFile, boolean full, InputSet inputs) {
         SourceDefinition definition = SourcePull.check(definitionFile.toAbsolutePath().normalize(), schema, inputs, environment);
         return new Prepared(definition, full, SourcePull.describe(definition, full, watermarks.of(definition.name())));

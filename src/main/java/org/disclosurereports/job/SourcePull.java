@@ -7,7 +7,6 @@ import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.InputSet;
 import org.disclosurereports.inputs.RecordKind;
 import org.springframework.batch.core.JobParameters;
-import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.core.env.PropertyResolver;
 
 import java.nio.file.Path;
@@ -18,8 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A run's pull from a source database, as job parameters. Identifying: the definition file and its
- * digest, full or incremental, and the time of the pull. A pull is a new job instance every time:
+ * A run's pull from a source database, as its job parameters say (written by {@link RunIdentity}).
+ * Identifying: the definition file and its digest, full or incremental, and the time of the pull. A pull is a new job instance every time:
  * what the source holds changes without any file changing, so a pull is never "up to date"; and a
  * failed pull is not resumed half-way (the rows it was reading may have moved) but simply repeated,
  * from the watermarks it left where they were, upserts making the repeat harmless.
@@ -80,20 +79,6 @@ public record SourcePull(Path file, String digest, String name, boolean full, Se
         }
         definition.connection(environment);
         return definition;
-    }
-
-    /** The job parameters of a run that pulls from {@code definition}. */
-    public static JobParameters addTo(JobParameters base, SourceDefinition definition, boolean full, long pulledAt) {
-        return new JobParametersBuilder(base)
-                .addString(SOURCE, definition.file().toString())
-                .addString(DIGEST, definition.digest())
-                .addString(MODE, full ? "full" : "incremental")
-                .addLong(PULLED, pulledAt)
-                .addString(NAME, definition.name(), false)
-                .addString(KINDS, String.join(",", definition.kinds().keySet()), false)
-                .addString(WHOLE_KINDS, String.join(",", definition.kinds().values().stream()
-                        .filter(q -> !q.incremental()).map(SourceDefinition.KindQuery::kind).toList()), false)
-                .toJobParameters();
     }
 
     /** What a pull will read, for the operator: one line per kind. */

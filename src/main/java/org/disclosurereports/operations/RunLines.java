@@ -1,22 +1,16 @@
 package org.disclosurereports.operations;
 
-import org.disclosurereports.job.UnitFingerprint;
-
 import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.store.RecordStore;
 import org.disclosurereports.job.RunSummary;
 import org.disclosurereports.store.SealedReports;
-import org.disclosurereports.job.RunParameters;
 import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.JobParameters;
-import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** What the run command adds from nightly operations: the seal state in the job's identity, and the run's {@link RunLine}. */
+/** The {@link RunLine} of a run, with the seal state and the agencies of its scope. */
 @Component
 public class RunLines {
 
@@ -28,24 +22,6 @@ public class RunLines {
         this.explorer = explorer;
         this.sealed = sealed;
         this.store = store;
-    }
-
-    /** Identifying, only when some report of the year is sealed: which, with which figures (sealing or unsealing makes a new instance). */
-    public static final String SEALS = "seals";
-
-    /**
-     * The job parameters of a run: {@link RunParameters#toJobParameters()} plus the seal state of its
-     * year, because what a run produces depends on it: after {@code unseal} the same input files must
-     * build the report again, not be "up to date".
-     */
-    public JobParameters identity(RunParameters params) {
-        List<String> seals = sealed.sealState(params.year());
-        if (seals.isEmpty()) {
-            return params.toJobParameters();
-        }
-        return new JobParametersBuilder(params.toJobParameters())
-                .addString(SEALS, UnitFingerprint.sha256(String.join("\n", seals).getBytes(StandardCharsets.UTF_8)))
-                .toJobParameters();
     }
 
     public RunLine of(JobExecution execution, RunSummary summary, long elapsedNanos) {

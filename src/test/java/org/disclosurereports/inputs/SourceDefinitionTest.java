@@ -1,6 +1,8 @@
 package org.disclosurereports.inputs;
 
 import org.disclosurereports.job.JdbcSourceReader;
+import org.disclosurereports.job.RunIdentity;
+import org.disclosurereports.job.RunParameters;
 import org.disclosurereports.job.SourcePull;
 import org.disclosurereports.job.SourceReaders;
 import org.disclosurereports.store.Watermarks;
@@ -94,10 +96,10 @@ class SourceDefinitionTest {
                   enforcement:
                     query: SELECT * FROM zf_tj
                 """), SCHEMA);
-        var base = new org.springframework.batch.core.JobParameters();
+        var base = RunIdentity.of(new RunParameters(dir, 2024, dir.resolve("out"), RunParameters.ALL_AGENCIES, "digest", "", 0));
         var none = java.util.Map.<String, java.nio.charset.Charset>of();
-        var incremental = SourcePull.addTo(base, d, false, 1);
-        var full = SourcePull.addTo(base, d, true, 2);
+        var incremental = base.pulling(d, false, 1).jobParameters();
+        var full = base.pulling(d, true, 2).jobParameters();
         var applications = SCHEMA.kind(InputSchema.APPLICATIONS);
         var enforcement = SCHEMA.kind(InputSchema.ENFORCEMENT);
         var appeals = SCHEMA.kind(InputSchema.APPEALS);

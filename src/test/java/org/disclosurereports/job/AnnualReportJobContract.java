@@ -63,7 +63,7 @@ abstract class AnnualReportJobContract {
         JobExecution run(Path data, int year, Path outDir, String agency) throws Exception {
             InputSet inputs = new InputInspector(schema).inspect(data, null);
             RunParameters p = new RunParameters(inputs.directory(), year, outDir, agency, inputs.digest(), inputs.encodings(), 0);
-            return jobs.launchJob(p.toJobParameters());
+            return jobs.launchJob(RunIdentity.of(p).jobParameters());
         }
     }
 

@@ -62,7 +62,7 @@ abstract class AuditedRunContract {
             InputSet inputs = new InputInspector(schema).inspect(SampleData.DIR, null);
             RunParameters p = new RunParameters(inputs.directory(), year, outDir, RunParameters.ALL_AGENCIES, inputs.digest(),
                     inputs.encodings(), 0);
-            return jobs.launchJob(p.toJobParameters());
+            return jobs.launchJob(RunIdentity.of(p).jobParameters());
         }
     }
 

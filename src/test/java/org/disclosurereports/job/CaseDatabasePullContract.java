@@ -97,13 +97,13 @@ abstract class CaseDatabasePullContract {
     /** Launches as the command line does (kept off the test class: Spring Batch's test listener looks for JobExecution factories). */
     final class Launcher {
         JobExecution csv(Path data, int year, Path out) throws Exception {
-            return jobs.launchJob(parameters(data, year, out).toJobParameters());
+            return jobs.launchJob(RunIdentity.of(parameters(data, year, out)).jobParameters());
         }
 
         JobExecution pull(Path data, int year, Path out, Path definition, boolean full) throws Exception {
             InputSet inputs = new InputInspector(schema).inspect(data, null);
             SourceLaunch.Prepared pull = sourceLaunch.prepare(definition, full, inputs);
-            return jobs.launchJob(pull.addTo(parameters(data, year, out).toJobParameters()));
+            return jobs.launchJob(pull.addTo(RunIdentity.of(parameters(data, year, out))).jobParameters());
         }
 
         private RunParameters parameters(Path data, int year, Path out) {

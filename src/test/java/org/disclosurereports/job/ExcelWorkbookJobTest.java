@@ -59,7 +59,7 @@ class ExcelWorkbookJobTest {
         JobExecution run(Path data, int year, Path outDir) throws Exception {
             InputSet inputs = new InputInspector(schema).inspect(data, null);
             RunParameters p = new RunParameters(inputs.directory(), year, outDir, RunParameters.ALL_AGENCIES, inputs.digest(), inputs.encodings(), 0);
-            return jobs.launchJob(p.toJobParameters());
+            return jobs.launchJob(RunIdentity.of(p).jobParameters());
         }
     }
 

@@ -4,6 +4,7 @@ import org.disclosurereports.job.NightlyReportBuilder;
 
 import org.disclosurereports.support.ChildJvm;
 import org.disclosurereports.support.SampleData;
+import org.disclosurereports.support.TestHooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,12 +91,12 @@ abstract class NightlyOperationsJvmContract {
 
         Path out = tmp.resolve("out");
         String[] cmd = {"run", "--data", data.toString(), "--year", "2024", "--out", out.toString()};
-        ChildJvm ingest = run("crash", tmp.resolve("crash"), List.of("-Ddisclosure.test.halt-after-chunks=loadApplications:1"), cmd);
+        ChildJvm ingest = run("crash", tmp.resolve("crash"), TestHooks.haltAfterChunks("loadApplications", 1), cmd);
         assertThat(ingest.waitFor()).as(ingest.toString()).isEqualTo(137);
         assertThat(ingest.stderr()).contains("halting the JVM in loadApplications after 1 committed chunks");
 
         // The next night finds the run STARTED, fails it and resumes it: and is killed again, while rendering.
-        ChildJvm render = run("crash", tmp.resolve("crash"), List.of("-Ddisclosure.test.halt-after-chunks=buildReports:1"), cmd);
+        ChildJvm render = run("crash", tmp.resolve("crash"), TestHooks.haltAfterChunks("buildReports", 1), cmd);
         assertThat(render.waitFor()).as(render.toString()).isEqualTo(137);
         assertThat(render.stderr()).contains("was left unfinished by a process that is gone: marked FAILED");
         // Partitions build side by side: whichever committed its first chunk first, that chunk's reports are there.
@@ -127,7 +128,7 @@ abstract class NightlyOperationsJvmContract {
     void aSecondRunOfTheSameScopeIsRefusedWhileOtherScopesRunSideBySide() throws Exception {
         Path out = tmp.resolve("out");
         Path release = tmp.resolve("release");
-        ChildJvm first = run("shared", tmp.resolve("a"), List.of("-Ddisclosure.test.pause-before-step=writeIndex:" + release),
+        ChildJvm first = run("shared", tmp.resolve("a"), TestHooks.pauseBeforeStep("writeIndex", release),
                 "run", "--data", SampleData.DIR.toString(), "--year", "2024", "--out", out.toString());
         try {
             assertThat(first.awaitOutput("TEST HOOK: paused before writeIndex", 240)).as(first.toString()).isTrue();

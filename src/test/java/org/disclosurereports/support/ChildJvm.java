@@ -38,7 +38,7 @@ public final class ChildJvm {
     /**
      * Starts the application in {@code workDir}.
      *
-     * @param systemProperties e.g. {@code -Ddisclosure.test.halt-after-chunks=loadApplications:1}
+     * @param systemProperties JVM options, e.g. {@code -Ddisclosure.progress.seconds=1} or those of {@link TestHooks}
      * @param args             the command line, e.g. {@code run --data ... --year 2024 --out ...}
      */
     public static ChildJvm start(Path workDir, List<String> systemProperties, List<String> args) throws IOException {

@@ -9,6 +9,9 @@ import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.InputSet;
 import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.store.RecordStore;
+import org.disclosurereports.store.SealedReports;
+import org.disclosurereports.job.PipelineStep;
+import org.disclosurereports.job.RunIdentity;
 import org.disclosurereports.job.RunParameters;
 import org.disclosurereports.job.RunSummary;
 import org.disclosurereports.core.counting.Evidence;
@@ -32,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code benchmark --data DIR --year YYYY --out DIR}: runs the whole job on a data directory and,
@@ -41,8 +45,9 @@ import java.util.Set;
 @Component
 public class BenchmarkCommand implements Command {
 
-    private static final Set<String> INGEST_STEPS = Set.of("inspectInputs", "loadAgencies", "loadApplications", "loadFilings",
-            "loadEnforcement", "loadAppeals", "pruneReplaced");
+    /** The steps of ingest: every step of the load phase. */
+    private static final Set<String> INGEST_STEPS = PipelineStep.inPhase(PipelineStep.Phase.LOAD).stream()
+            .map(PipelineStep::stepName).collect(Collectors.toUnmodifiableSet());
 
     private final JobLauncher launcher;
     private final Job annualReportJob;
@@ -51,9 +56,11 @@ public class BenchmarkCommand implements Command {
     private final DataSource dataSource;
     private final RecordStore store;
     private final ReportFormat format;
+    private final SealedReports sealed;
 
     public BenchmarkCommand(JobLauncher launcher, Job annualReportJob, JobExplorer explorer, InputSchema schema,
-                            DataSource dataSource, RecordStore store, ReportFormat format) {
+                            DataSource dataSource, RecordStore store, ReportFormat format, SealedReports sealed) {
+        this.sealed = sealed;
         this.launcher = launcher;
         this.annualReportJob = annualReportJob;
         this.explorer = explorer;
@@ -100,13 +107,14 @@ public class BenchmarkCommand implements Command {
         result.put("year", year);
 
         Baselines.Timing parse = Baselines.parseFloor(data);
-        // The job itself, as `run --force` would launch it.
+        // The job itself, as `run --force` would launch it: a new instance that builds every report.
         resetPeaks();
         InputSet inputs = new InputInspector(schema).inspect(data, null);
         RunParameters params = new RunParameters(inputs.directory(), year, out, RunParameters.ALL_AGENCIES, inputs.digest(),
-                inputs.encodings(), System.currentTimeMillis());
+                inputs.encodings(), 0);
+        RunIdentity identity = RunIdentity.of(params).withSealState(sealed.sealState(year)).forced(System.currentTimeMillis());
         long start = System.nanoTime();
-        JobExecution execution = launcher.run(annualReportJob, params.toJobParameters());
+        JobExecution execution = launcher.run(annualReportJob, identity.jobParameters());
         double wall = (System.nanoTime() - start) / 1e9;
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             System.err.println("The job did not complete: " + execution.getAllFailureExceptions());
@@ -138,7 +146,7 @@ public class BenchmarkCommand implements Command {
         result.put("steps_seconds", steps);
         result.put("ingest_seconds", round(ingest));
         result.put("ingest_rows_per_second", Math.round(rows / ingest));
-        double build = steps.getOrDefault("buildReports", 0.0);
+        double build = steps.getOrDefault(PipelineStep.BUILD_REPORTS.stepName(), 0.0);
         result.put("build_reports_seconds", build);
         result.put("reports_per_second", round(summary.reportsBuilt() / build));
         result.put("aggregate_seconds", round(aggregate));
