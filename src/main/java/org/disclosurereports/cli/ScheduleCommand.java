@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Collections;
 
 /**
  * {@code schedule --jobs DIR [--runs N]}: the long-running mode. Reads the job definitions of DIR
@@ -91,7 +92,7 @@ public class ScheduleCommand implements Command {
     int fire(JobDefinition job, ZonedDateTime at) {
         int worst = 0;
         for (int year : job.yearsOn(at.toLocalDate())) {
-            List<String> agencies = job.agencies().isEmpty() ? java.util.Collections.singletonList(null) : job.agencies();
+            List<String> agencies = job.agencies().isEmpty() ? Collections.singletonList(null) : job.agencies();
             for (String agency : agencies) {
                 Map<String, String> values = new HashMap<>();
                 values.put("data", job.data().toString());

@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.CharacterCodingException;
 
 /**
  * Decides how an input CSV is encoded: UTF-8 (with or without BOM), or GB18030 as Chinese Excel saves
@@ -58,7 +59,7 @@ public final class EncodingDetector {
             ByteBuffer bytes = gb2312.encode(CharBuffer.wrap(new char[] {(char) cp}));
             int lead = bytes.get(0) & 0xFF;
             return lead >= 0xB0 && lead <= 0xD7;
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             return false;
         }
     }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 
 /**
  * Looks at a data directory before anything is loaded: agencies.csv must exist; every file of the
@@ -61,13 +63,13 @@ public final class InputInspector {
             String name = path.getFileName().toString();
             var kind = schema.byFileName(name);
             // An Excel workbook stands for the CSV file of the same name (applications.xlsx).
-            var workbookKind = org.disclosurereports.inputs.Workbooks.kindOf(schema, name);
+            var workbookKind = Workbooks.kindOf(schema, name);
             if (kind.isEmpty() && workbookKind.isPresent()) {
                 try {
-                    org.disclosurereports.inputs.XlsxInput.checkHeader(path, workbookKind.get());
+                    XlsxInput.checkHeader(path, workbookKind.get());
                     String sha = sha256(path);
-                    files.add(new InputSet.InputFile(name, workbookKind.get().name(), path, java.nio.charset.StandardCharsets.UTF_8, sha, Files.size(path)));
-                    all.update((name + "=" + sha + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    files.add(new InputSet.InputFile(name, workbookKind.get().name(), path, StandardCharsets.UTF_8, sha, Files.size(path)));
+                    all.update((name + "=" + sha + "\n").getBytes(StandardCharsets.UTF_8));
                 } catch (InputRefused e) {
                     problems.add(e.getMessage());
                 } catch (IOException e) {
@@ -87,7 +89,7 @@ public final class InputInspector {
                 String sha = sha256(path);
                 long size = Files.size(path);
                 files.add(new InputSet.InputFile(name, kind.get().name(), path, charset, sha, size));
-                all.update((name + "=" + sha + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                all.update((name + "=" + sha + "\n").getBytes(StandardCharsets.UTF_8));
             } catch (InputRefused e) {
                 problems.add(e.getMessage());
             } catch (IOException e) {
@@ -103,14 +105,14 @@ public final class InputInspector {
             try (Stream<Path> tree = Files.walk(dir)) {
                 for (Path f : tree.filter(Files::isRegularFile).sorted().toList()) {
                     String rel = directory.relativize(f).toString().replace('\\', '/');
-                    all.update((rel + "=" + sha256(f) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    all.update((rel + "=" + sha256(f) + "\n").getBytes(StandardCharsets.UTF_8));
                 }
             } catch (IOException e) {
                 problems.add("cannot read " + dir + ": " + e.getMessage());
             }
         }
         // One input per kind: a CSV file and a workbook for the same kind would be counted twice.
-        files.stream().collect(java.util.stream.Collectors.groupingBy(InputSet.InputFile::kind)).forEach((k, same) -> {
+        files.stream().collect(Collectors.groupingBy(InputSet.InputFile::kind)).forEach((k, same) -> {
             if (same.size() > 1) {
                 problems.add(String.join(" and ", same.stream().map(InputSet.InputFile::name).sorted().toList())
                         + " both hold " + k + ": keep one of them in " + directory);

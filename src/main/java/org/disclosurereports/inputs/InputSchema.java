@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 import static org.disclosurereports.inputs.RecordKind.Column.agency;
 import static org.disclosurereports.inputs.RecordKind.Column.optional;
 import static org.disclosurereports.inputs.RecordKind.Column.required;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 
 /**
  * The input files of the data contract (shared/spec/data-contract.md section 1), as data. The
@@ -174,11 +177,11 @@ public final class InputSchema {
     private void addReturnKinds(ReportFormat format) {
         Map<String, String> t2Rows = new LinkedHashMap<>();
         Map<String, String> t2Columns = new LinkedHashMap<>();
-        Map<String, java.util.Set<String>> t2ColumnsOfRow = new LinkedHashMap<>();
+        Map<String, Set<String>> t2ColumnsOfRow = new LinkedHashMap<>();
         for (ReportFormat.Table2Block block : format.table2().blocks()) {
             for (ReportFormat.Table2Row row : block.rows()) {
                 t2Rows.put(row.key(), row.label());
-                java.util.Set<String> cols = new java.util.LinkedHashSet<>();
+                Set<String> cols = new LinkedHashSet<>();
                 block.columns().forEach(c -> {
                     t2Columns.putIfAbsent(c.key(), c.label());
                     cols.add(c.key());
@@ -186,7 +189,7 @@ public final class InputSchema {
                 t2ColumnsOfRow.put(row.key(), cols);
             }
         }
-        java.util.Set<String> amountColumns = new java.util.HashSet<>();
+        Set<String> amountColumns = new HashSet<>();
         format.table2().blocks().forEach(b -> b.columns().stream().filter(ReportFormat.Column::decimal)
                 .forEach(c -> amountColumns.add(c.key())));
         add(new RecordKind(RETURNS_TABLE2, "returns_table2.csv", "return_table2", List.of(
@@ -280,7 +283,7 @@ public final class InputSchema {
      */
     static Map<String, String> unnumbered(Map<String, String> choices) {
         Map<String, String> aliases = new LinkedHashMap<>();
-        Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         choices.forEach((key, label) -> {
             String bare = label.replaceFirst("^(（[一二三四五六七八九十]+）|\\d+\\.)", "");
             if (!bare.equals(label)) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.Collections;
 
 /**
  * A source database a run pulls records from, as defined in {@code jobs/sources/<name>.yaml}:
@@ -116,7 +117,7 @@ public record SourceDefinition(Path file, String name, String url, String user, 
         if (!problems.isEmpty()) {
             throw new InputRefused(where + ": " + String.join("; ", problems));
         }
-        return new SourceDefinition(file.toAbsolutePath().normalize(), name, url, user, password, fetchSize, java.util.Collections.unmodifiableMap(kinds), digest);
+        return new SourceDefinition(file.toAbsolutePath().normalize(), name, url, user, password, fetchSize, Collections.unmodifiableMap(kinds), digest);
     }
 
     private static String text(JsonNode node, String field, String otherwise) {

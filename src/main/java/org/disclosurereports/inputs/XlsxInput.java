@@ -26,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.xml.sax.SAXException;
 
 /**
  * Reads the first sheet of an {@code .xlsx} workbook as {@link RawRow}s aligned to a {@link RecordKind},
@@ -112,8 +114,8 @@ public final class XlsxInput implements Closeable {
             closeQuietly(opened);
             revert(openedPackage);
             throw e;
-        } catch (IOException | XMLStreamException | RuntimeException | org.xml.sax.SAXException
-                 | org.apache.poi.openxml4j.exceptions.OpenXML4JException e) {
+        } catch (IOException | XMLStreamException | RuntimeException | SAXException
+                 | OpenXML4JException e) {
             closeQuietly(opened);
             revert(openedPackage);
             throw new InputRefused("cannot read " + name() + " as an Excel workbook (.xlsx): " + e.getMessage());

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.sql.Date;
 
 /**
  * Streams one record kind's rows from a source database through a cursor (never the whole table in
@@ -181,7 +182,7 @@ public class JdbcSourceReader implements ItemStreamReader<RawRow> {
         if (v instanceof String s) {
             return XlsxInput.clean(s);
         }
-        if (v instanceof java.sql.Date d) {
+        if (v instanceof Date d) {
             return d.toLocalDate().toString();
         }
         if (v instanceof LocalDate d) {

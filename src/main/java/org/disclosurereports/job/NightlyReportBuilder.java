@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.disclosurereports.outputs.SealMarks;
 
 /**
  * The report step's processor on a nightly run, in front of {@link ReportBuilder}:
@@ -41,7 +42,7 @@ public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> 
 
     private static final Logger log = LoggerFactory.getLogger(NightlyReportBuilder.class);
     public static final String FINGERPRINT_FILE = ".fingerprint";
-    public static final String DIFFERENCES_FILE = org.disclosurereports.outputs.SealMarks.DIFFERENCES;
+    public static final String DIFFERENCES_FILE = SealMarks.DIFFERENCES;
 
     private final ReportBuilder delegate;
     private final TablesFromRecords tables;
@@ -73,7 +74,7 @@ public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> 
                 return null;
             }
             Path dir = yearDir.resolve(agency.code());
-            org.disclosurereports.outputs.SealMarks.clear(dir); // unsealed since (or never sealed)
+            SealMarks.clear(dir); // unsealed since (or never sealed)
             String fp = fingerprint.of(agency.code(), year);
             if (!force && unchanged(dir, fp)) {
                 return null;
@@ -106,7 +107,7 @@ public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> 
         StatutoryTables today = tables.agency(agency, year, Evidence.NONE);
         JsonNode now = TablesJson.JSON.readTree(TablesJson.write(today));
         List<TablesDiff.Change> changes = TablesDiff.between(TablesJson.JSON.readTree(published.tablesJson()), now);
-        org.disclosurereports.outputs.SealMarks.write(yearDir.resolve(agency.code()), published);
+        SealMarks.write(yearDir.resolve(agency.code()), published);
         Path file = yearDir.resolve(agency.code()).resolve(DIFFERENCES_FILE);
         if (changes.isEmpty()) {
             Files.deleteIfExists(file);

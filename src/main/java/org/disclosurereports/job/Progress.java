@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import java.util.function.Consumer;
 
 /**
  * Progress of one long step: items done, rate, and (when the total is known) a bar. On a terminal the
@@ -18,13 +19,13 @@ public final class Progress {
     private final Duration interval;
     private final LongSupplier nanoClock;
     private final PrintStream terminalOut;
-    private final java.util.function.Consumer<String> logLine;
+    private final Consumer<String> logLine;
     private final long startNanos;
     private long lastShown;
     private boolean drawn;
 
     public Progress(String step, long total, boolean terminal, Duration interval, LongSupplier nanoClock,
-                    PrintStream terminalOut, java.util.function.Consumer<String> logLine) {
+                    PrintStream terminalOut, Consumer<String> logLine) {
         this.step = step;
         this.total = total;
         this.terminal = terminal;

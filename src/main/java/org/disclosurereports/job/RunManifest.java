@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.disclosurereports.inputs.InputInspector;
+import org.disclosurereports.outputs.ReportFilesWriter;
 
 /**
  * {@code <out>/<year>/manifest.json} (schema {@code disclosure-manifest/v1}): the provenance of a run:
@@ -69,7 +71,7 @@ public final class RunManifest {
         for (String name : p.charsets().keySet().stream().sorted().toList()) {
             inputs.add(entry(name, p.data().resolve(name)));
         }
-        for (String sub : org.disclosurereports.inputs.InputInspector.TEXT_INPUT_DIRS) {
+        for (String sub : InputInspector.TEXT_INPUT_DIRS) {
             Path dir = p.data().resolve(sub);
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> tree = Files.walk(dir)) {
@@ -105,7 +107,7 @@ public final class RunManifest {
             throw new IllegalStateException("cannot write " + FILE, e);
         }
         Files.createDirectories(p.yearDir());
-        org.disclosurereports.outputs.ReportFilesWriter.writeAtomically(p.yearDir().resolve(FILE), json);
+        ReportFilesWriter.writeAtomically(p.yearDir().resolve(FILE), json);
     }
 
     private static Map<String, Object> entry(String name, Path file) throws IOException {

@@ -7,6 +7,8 @@ import org.springframework.batch.core.JobExecutionListener;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * Writes {@code manifest.json} at the end of every run. Registered before the run-summary listener:
@@ -22,8 +24,8 @@ public class RunManifestListener implements JobExecutionListener {
         RunParameters p = RunParameters.of(execution.getJobParameters());
         RunManifest.Run run = new RunManifest.Run(execution.getJobInstance().getInstanceId(), execution.getId(),
                 execution.getStatus().name(),
-                execution.getStartTime() == null ? null : execution.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant(),
-                execution.getEndTime() == null ? java.time.Instant.now() : execution.getEndTime().atZone(java.time.ZoneId.systemDefault()).toInstant());
+                execution.getStartTime() == null ? null : execution.getStartTime().atZone(ZoneId.systemDefault()).toInstant(),
+                execution.getEndTime() == null ? Instant.now() : execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant());
         try {
             RunManifest.write(p, run);
         } catch (IOException | RuntimeException e) {

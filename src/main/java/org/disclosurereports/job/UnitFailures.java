@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 
 /**
  * The reports of a run that could not be built, by report ({@code SL-JD3} for a unit's own report,
@@ -39,7 +40,7 @@ public final class UnitFailures {
         @Override
         public void onSkipInProcess(Agency agency, Throwable t) {
             String reason = t instanceof UnitFailed f ? f.reason() : RunSummary.describe(t);
-            StepExecution step = org.springframework.batch.core.scope.context.StepSynchronizationManager.getContext().getStepExecution();
+            StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
             record(step.getExecutionContext(), agency.code(), reason);
         }
     }

@@ -20,6 +20,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.Arrays;
+import java.util.Comparator;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * What one unit's report is made from, as a SHA-256: the stored content (every contract column of
@@ -66,10 +69,10 @@ public final class UnitFingerprint {
 
     private static String shippedWorkPlans() {
         try {
-            var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+            var resolver = new PathMatchingResourcePatternResolver();
             MessageDigest md = digest();
             var resources = resolver.getResources("classpath*:workplans/**/*.yaml");
-            java.util.Arrays.sort(resources, java.util.Comparator.comparing(r -> String.valueOf(r.getFilename())));
+            Arrays.sort(resources, Comparator.comparing(r -> String.valueOf(r.getFilename())));
             for (var r : resources) {
                 update(md, String.valueOf(r.getFilename()));
                 try (InputStream in = r.getInputStream()) {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.Collection;
+import org.disclosurereports.core.figures.TablesJson;
 
 /**
  * The one line a run leaves for operators (stdout, so cron mails and logs keep it), e.g.
@@ -29,14 +31,14 @@ public record RunLine(String text, long built, long unchanged, long sealed, long
      * @param scopeCodes  the agencies of this run
      */
     public static RunLine of(JobExplorer explorer, JobExecution execution, RunSummary summary, long elapsedNanos,
-                             java.util.Collection<String> sealedCodes, java.util.Collection<String> scopeCodes) {
+                             Collection<String> sealedCodes, Collection<String> scopeCodes) {
         long filtered = 0;
         List<JobExecution> all = new ArrayList<>(explorer.getJobExecutions(execution.getJobInstance()));
         all.removeIf(e -> e.getId().equals(execution.getId()));
         all.add(execution);
         for (JobExecution e : all) {
             for (StepExecution s : e.getStepExecutions()) {
-                if (s.getStepName().startsWith(org.disclosurereports.job.RunSummary.REPORT_PARTITION_PREFIX)) {
+                if (s.getStepName().startsWith(RunSummary.REPORT_PARTITION_PREFIX)) {
                     filtered += s.getFilterCount();
                 }
             }
@@ -81,7 +83,7 @@ public record RunLine(String text, long built, long unchanged, long sealed, long
      * Blocking findings and warnings of the audit rule catalogue over the reports of the run's scope,
      * from each report's validation.json (built this night or kept from an earlier one).
      */
-    static long[] validationFindings(Path yearDir, java.util.Collection<String> scopeCodes) {
+    static long[] validationFindings(Path yearDir, Collection<String> scopeCodes) {
         long[] counts = new long[2];
         for (String code : scopeCodes) {
             Path file = yearDir.resolve(code).resolve("validation.json");
@@ -89,7 +91,7 @@ public record RunLine(String text, long built, long unchanged, long sealed, long
                 continue;
             }
             try {
-                var v = org.disclosurereports.core.figures.TablesJson.JSON.readTree(file.toFile());
+                var v = TablesJson.JSON.readTree(file.toFile());
                 counts[0] += v.path("blocking").asLong();
                 counts[1] += v.path("warnings").asLong();
             } catch (IOException e) {

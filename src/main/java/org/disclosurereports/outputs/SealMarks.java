@@ -51,7 +51,7 @@ public final class SealMarks {
                 + "\ntables_sha256=" + sealed.tablesSha256() + "\n";
         Path mark = reportDir.resolve(MARK);
         if (!Files.isRegularFile(mark) || !Files.readString(mark, StandardCharsets.UTF_8).equals(text)) {
-            org.disclosurereports.outputs.ReportFilesWriter.writeAtomically(mark, text.getBytes(StandardCharsets.UTF_8));
+            ReportFilesWriter.writeAtomically(mark, text.getBytes(StandardCharsets.UTF_8));
         }
     }
 

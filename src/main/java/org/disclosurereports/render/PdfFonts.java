@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.List;
+import com.lowagie.text.DocumentException;
 
 /**
  * The PDF fonts: Noto Sans SC (TrueType outlines, so OpenPDF encodes digits and CJK correctly),
@@ -74,7 +75,7 @@ final class PdfFonts {
             return new Face(font, copy.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load font " + resource, e);
-        } catch (com.lowagie.text.DocumentException e) {
+        } catch (DocumentException e) {
             throw new IllegalStateException("Cannot load font " + resource, e);
         }
     }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.Collections;
 
 /** The one place where H2 and MySQL/MariaDB SQL differ: the upsert on a natural key. */
 public enum SqlDialect {
@@ -29,7 +30,7 @@ public enum SqlDialect {
     public abstract String upsert(String table, List<String> columns, List<String> key);
 
     static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     public static SqlDialect of(DataSource dataSource) {

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.sql.Date;
+import java.time.OffsetDateTime;
 
 /**
  * The watermarks of incremental pulls, in the pipeline's database (table {@code source_watermark}):
@@ -69,10 +71,10 @@ public class Watermarks {
         if (value instanceof Timestamp t) {
             return t.toLocalDateTime().toString();
         }
-        if (value instanceof java.sql.Date d) {
+        if (value instanceof Date d) {
             return d.toLocalDate().toString();
         }
-        if (value instanceof java.time.OffsetDateTime o) {
+        if (value instanceof OffsetDateTime o) {
             return o.toLocalDateTime().toString();
         }
         if (value instanceof BigDecimal b) {
@@ -121,10 +123,10 @@ public class Watermarks {
         if (v instanceof Timestamp t) {
             return t.toLocalDateTime();
         }
-        if (v instanceof java.sql.Date d) {
+        if (v instanceof Date d) {
             return d.toLocalDate();
         }
-        if (v instanceof java.time.OffsetDateTime o) {
+        if (v instanceof OffsetDateTime o) {
             return o.toLocalDateTime();
         }
         if (v instanceof Number n && !(v instanceof BigDecimal)) {

@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.nio.charset.Charset;
 
 class EncodingAndHeaderTest {
 
@@ -111,7 +112,7 @@ class EncodingAndHeaderTest {
                 });
     }
 
-    private List<RawRow> readAll(Path p, java.nio.charset.Charset cs) {
+    private List<RawRow> readAll(Path p, Charset cs) {
         List<RawRow> rows = new ArrayList<>();
         try (CsvInput in = new CsvInput(p, cs, agencies)) {
             for (RawRow r = in.next(); r != null; r = in.next()) {

@@ -19,6 +19,12 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.BorderStyle;
 
 /**
  * Writes the Excel sample {@code sample-data/excel/}: a unit without a case system (示例区市场监督管理局,
@@ -66,7 +72,7 @@ public final class ExcelSample {
             CellStyle chineseDate = wb.createCellStyle();
             chineseDate.setDataFormat(wb.createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
             CellStyle bordered = wb.createCellStyle();
-            bordered.setBorderBottom(org.apache.poi.ss.usermodel.BorderStyle.THIN);
+            bordered.setBorderBottom(BorderStyle.THIN);
 
             sheet.createRow(0).createCell(0).setCellValue("示例区市场监督管理局 政府信息公开申请登记表（导出 2025-01-15）");
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, HEADER.size()));
@@ -108,7 +114,7 @@ public final class ExcelSample {
                     empty.createCell(c).setCellStyle(bordered);
                 }
             }
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             wb.write(bytes);
             try (OutputStream out = Files.newOutputStream(target)) {
                 withFixedTimes(bytes.toByteArray(), out);
@@ -118,10 +124,10 @@ public final class ExcelSample {
 
     /** The same workbook with fixed zip entry times: the same rows give the same bytes. */
     private static void withFixedTimes(byte[] xlsx, OutputStream target) throws IOException {
-        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
-             var out = new java.util.zip.ZipOutputStream(target)) {
+        try (var in = new ZipInputStream(new ByteArrayInputStream(xlsx));
+             var out = new ZipOutputStream(target)) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                var copy = new java.util.zip.ZipEntry(e.getName());
+                var copy = new ZipEntry(e.getName());
                 copy.setTime(1736899200000L);
                 out.putNextEntry(copy);
                 in.transferTo(out);

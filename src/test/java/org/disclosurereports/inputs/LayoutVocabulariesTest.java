@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.groups.Tuple;
 
 /** filings.csv categories and enforcement.csv items are the sources the layout's table 二 rows name. */
 class LayoutVocabulariesTest {
@@ -24,14 +25,14 @@ class LayoutVocabulariesTest {
     @Test
     void theLayoutListsTheVocabulariesInRowOrder() {
         assertThat(FORMAT.documentCategories()).extracting(ReportFormat.Term::key, ReportFormat.Term::label).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("regulation", "规章"),
-                org.assertj.core.groups.Tuple.tuple("normative", "行政规范性文件"),
-                org.assertj.core.groups.Tuple.tuple("other", "其他"));
+                Tuple.tuple("regulation", "规章"),
+                Tuple.tuple("normative", "行政规范性文件"),
+                Tuple.tuple("other", "其他"));
         assertThat(FORMAT.enforcementItems()).extracting(ReportFormat.Term::key, ReportFormat.Term::amount).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("licensing", false),
-                org.assertj.core.groups.Tuple.tuple("punishment", false),
-                org.assertj.core.groups.Tuple.tuple("coercion", false),
-                org.assertj.core.groups.Tuple.tuple("fees", true));
+                Tuple.tuple("licensing", false),
+                Tuple.tuple("punishment", false),
+                Tuple.tuple("coercion", false),
+                Tuple.tuple("fees", true));
     }
 
     // filings.csv columns: document_id, agency_code, doc_number, title, category, issued_date, disclosure, …

@@ -22,6 +22,10 @@ import java.time.LocalDateTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.util.Map;
 
 /** Source definitions, watermark values and how source values become the contract's text. */
 class SourceDefinitionTest {
@@ -97,7 +101,7 @@ class SourceDefinitionTest {
                     query: SELECT * FROM zf_tj
                 """), SCHEMA);
         var base = RunIdentity.of(new RunParameters(dir, 2024, dir.resolve("out"), RunParameters.ALL_AGENCIES, "digest", "", 0));
-        var none = java.util.Map.<String, java.nio.charset.Charset>of();
+        var none = Map.<String, Charset>of();
         var incremental = base.pulling(d, false, 1).jobParameters();
         var full = base.pulling(d, true, 2).jobParameters();
         var applications = SCHEMA.kind(InputSchema.APPLICATIONS);
@@ -107,7 +111,7 @@ class SourceDefinitionTest {
         assertThat(SourceReaders.replacesWhole(incremental, enforcement, none)).as("no changed_column: pulled whole").isTrue();
         assertThat(SourceReaders.replacesWhole(full, applications, none)).isTrue();
         assertThat(SourceReaders.replacesWhole(full, appeals, none)).as("not given at all").isFalse();
-        assertThat(SourceReaders.replacesWhole(full, appeals, java.util.Map.of("appeals.xlsx", java.nio.charset.StandardCharsets.UTF_8))).isTrue();
+        assertThat(SourceReaders.replacesWhole(full, appeals, Map.of("appeals.xlsx", StandardCharsets.UTF_8))).isTrue();
         assertThat(SourceReaders.inputName(incremental, applications, none)).isEqualTo("casedb/applications");
         assertThat(incremental.getString(SourcePull.SOURCE)).isEqualTo(d.file().toString());
         assertThat(incremental.toString()).doesNotContain("jdbc:");
@@ -129,7 +133,7 @@ class SourceDefinitionTest {
 
     @Test
     void sourceValuesBecomeWhatACsvFileWouldHold() {
-        assertThat(JdbcSourceReader.text(java.sql.Date.valueOf("2024-03-05"))).isEqualTo("2024-03-05");
+        assertThat(JdbcSourceReader.text(Date.valueOf("2024-03-05"))).isEqualTo("2024-03-05");
         assertThat(JdbcSourceReader.text(LocalDateTime.of(2024, 3, 5, 9, 30))).isEqualTo("2024-03-05");
         assertThat(JdbcSourceReader.text(Timestamp.valueOf("2024-03-05 23:59:59"))).isEqualTo("2024-03-05");
         assertThat(JdbcSourceReader.text(new BigDecimal("20.50"))).isEqualTo("20.5");

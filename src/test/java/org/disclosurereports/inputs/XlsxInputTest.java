@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.poi.ss.usermodel.BorderStyle;
 
 /** What Excel does to a sheet, read back as the contract's text, on small hand-made workbooks. */
 class XlsxInputTest {
@@ -114,7 +115,7 @@ class XlsxInputTest {
         Path file = workbook(false, wb -> {
             XSSFSheet s = wb.createSheet("台账");
             CellStyle border = wb.createCellStyle();
-            border.setBorderBottom(org.apache.poi.ss.usermodel.BorderStyle.THIN);
+            border.setBorderBottom(BorderStyle.THIN);
             s.createRow(0).createCell(0).setCellValue("示例区某局 政府信息公开申请台账");
             s.addMergedRegion(new CellRangeAddress(0, 0, 0, 8));
             header(s, 2, "application_id", "agency_code", "received_date", "applicant_type", "note", "", "closed_date");

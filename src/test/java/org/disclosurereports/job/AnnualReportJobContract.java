@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.jsoup.Jsoup;
 
 /**
  * The whole annual report job on the demo data set, checked against figures computed independently
@@ -261,7 +262,7 @@ abstract class AnnualReportJobContract {
 
             // Every figure in the text equals its source: a table cell (tables.json) or a scorecard figure.
             String html = Files.readString(dir.resolve("report.html"));
-            var doc = org.jsoup.Jsoup.parse(html);
+            var doc = Jsoup.parse(html);
             JsonNode figures = card.get("figures");
             for (var span : doc.select("span.figure[data-cell]")) {
                 String ref = span.attr("data-cell");

@@ -32,6 +32,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
 
 /**
  * The audit side of a run on the demo data: every generated report passes every rule, the evidence
@@ -100,7 +103,7 @@ abstract class AuditedRunContract {
 
             // Evidence: the number of distinct records behind each count cell of table 三 is the cell.
             JsonNode t = TablesJson.JSON.readTree(dir.resolve("tables.json").toFile());
-            Map<String, Set<String>> records = new java.util.HashMap<>();
+            Map<String, Set<String>> records = new HashMap<>();
             List<String> lines = Files.readAllLines(dir.resolve("evidence/table3.csv"), StandardCharsets.UTF_8);
             assertThat(lines.get(0)).isEqualTo("cell,table,row,column,value,record_id");
             for (String line : lines.subList(1, lines.size())) {
@@ -194,17 +197,17 @@ abstract class AuditedRunContract {
                 .isEqualTo(ExitCode.OK);
 
         // A published copy with one count changed (and its totals with it, so only the records can tell) and one blank.
-        com.fasterxml.jackson.databind.node.ObjectNode t = (com.fasterxml.jackson.databind.node.ObjectNode) TablesJson.JSON.readTree(tables.toFile());
-        var granted = (com.fasterxml.jackson.databind.node.ArrayNode) t.get("table3").get("rows").get("granted");
-        var processed = (com.fasterxml.jackson.databind.node.ArrayNode) t.get("table3").get("rows").get("total_processed");
-        var forward = (com.fasterxml.jackson.databind.node.ArrayNode) t.get("table3").get("rows").get("carried_forward");
+        ObjectNode t = (ObjectNode) TablesJson.JSON.readTree(tables.toFile());
+        var granted = (ArrayNode) t.get("table3").get("rows").get("granted");
+        var processed = (ArrayNode) t.get("table3").get("rows").get("total_processed");
+        var forward = (ArrayNode) t.get("table3").get("rows").get("carried_forward");
         granted.set(0, granted.get(0).asInt() + 1);
         granted.set(6, granted.get(6).asInt() + 1);
         processed.set(0, processed.get(0).asInt() + 1);
         processed.set(6, processed.get(6).asInt() + 1);
         forward.set(0, forward.get(0).asInt() - 1);
         forward.set(6, forward.get(6).asInt() - 1);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) t.get("table2").get("licensing")).putNull("decisions");
+        ((ObjectNode) t.get("table2").get("licensing")).putNull("decisions");
         Path changed = out.resolve("published.json");
         Files.write(changed, TablesJson.JSON.writeValueAsBytes(t));
         Path json = out.resolve("validation.json");

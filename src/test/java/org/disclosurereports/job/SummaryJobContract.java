@@ -27,6 +27,11 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.net.URLEncoder;
+import java.nio.file.StandardOpenOption;
+import java.util.regex.Pattern;
+import org.disclosurereports.support.HeadlessChromium;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The whole job on summary reports over the agency tree, submitted returns, units without
@@ -162,28 +167,28 @@ abstract class SummaryJobContract {
      */
     @Test
     void inHeadlessChromiumEveryLinkResolvesAndTheSearchFilters() throws Exception {
-        Path chromium = org.disclosurereports.support.HeadlessChromium.find().orElse(null);
-        org.junit.jupiter.api.Assumptions.assumeTrue(chromium != null, "chromium is not installed (apt-get install -y chromium)");
+        Path chromium = HeadlessChromium.find().orElse(null);
+        Assumptions.assumeTrue(chromium != null, "chromium is not installed (apt-get install -y chromium)");
         launcher.run(SampleData.DIR, 2024, out);
         Path yearDir = out.resolve("2024");
         try (var harness = getClass().getResourceAsStream("/chromium/index-harness.html")) {
             Files.copy(harness, yearDir.resolve("harness.html"));
         }
-        String dom = org.disclosurereports.support.HeadlessChromium.dumpDom(chromium,
-                yearDir.resolve("harness.html").toUri() + "#" + java.net.URLEncoder.encode("城北", StandardCharsets.UTF_8));
+        String dom = HeadlessChromium.dumpDom(chromium,
+                yearDir.resolve("harness.html").toUri() + "#" + URLEncoder.encode("城北", StandardCharsets.UTF_8));
         String result = Jsoup.parse(dom).select("#result").text();
         // Every report row links at least its page, PDF and tables.json; none of the links may be dangling.
         assertThat(result).containsPattern("links (\\d+) unresolved \\[\\]").contains("shown [\"SL-JD3\"]");
-        var count = java.util.regex.Pattern.compile("links (\\d+) unresolved").matcher(result);
+        var count = Pattern.compile("links (\\d+) unresolved").matcher(result);
         assertThat(count.find()).isTrue();
         int links = Integer.parseInt(count.group(1));
         assertThat(links).isGreaterThanOrEqualTo(14 * 3);
 
-        String byCode = org.disclosurereports.support.HeadlessChromium.dumpDom(chromium, yearDir.resolve("harness.html").toUri() + "#SL-SAMR");
+        String byCode = HeadlessChromium.dumpDom(chromium, yearDir.resolve("harness.html").toUri() + "#SL-SAMR");
         assertThat(Jsoup.parse(byCode).select("#result").text()).contains("shown [\"SL-SAMR\",\"SL-SAMR\",\"SL-SAMR-XH\"]");
 
         Files.delete(yearDir.resolve("SL-JD3/report.pdf"));
-        String broken = org.disclosurereports.support.HeadlessChromium.dumpDom(chromium, yearDir.resolve("harness.html").toUri() + "#x");
+        String broken = HeadlessChromium.dumpDom(chromium, yearDir.resolve("harness.html").toUri() + "#x");
         assertThat(Jsoup.parse(broken).select("#result").text()).contains("unresolved [\"SL-JD3/report.pdf");
     }
 
@@ -224,7 +229,7 @@ abstract class SummaryJobContract {
         Path data = SampleData.copyTo(out.resolve("data"));
         Files.writeString(data.resolve("applications.csv"),
                 "XH-2024-1,SL-SAMR-XH,2024-03-01,natural_person,2024-03-20,granted,N,\r\n",
-                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         JobExecution e = launcher.run(data, 2024, out.resolve("o"));
         assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         String reason = UnitFailures.of(explorer, e).get("SL-SAMR-XH");
@@ -243,7 +248,7 @@ abstract class SummaryJobContract {
             Files.write(data.resolve(f), kept, StandardCharsets.UTF_8);
         }
         String received2024 = "XH-2024-1,SL-SAMR-XH,2024-03-01,natural_person,2024-03-20,granted,N,\r\n";
-        Files.writeString(data.resolve("applications.csv"), received2024, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(data.resolve("applications.csv"), received2024, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         JobExecution broken = launcher.run(data, 2024, out.resolve("a"));
         // The 2023 return carries 1 自然人 forward, but the records know nothing of it: refused, naming both cells.
         assertThat(UnitFailures.of(explorer, broken).get("SL-SAMR-XH"))
@@ -252,7 +257,7 @@ abstract class SummaryJobContract {
 
         // Entered with its real dates, the application still open at the end of 2023 chains the two years.
         String carried = "XH-2023-9,SL-SAMR-XH,2023-12-18,natural_person,2024-01-10,granted,N,\r\n";
-        Files.writeString(data.resolve("applications.csv"), carried, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(data.resolve("applications.csv"), carried, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         JobExecution chained = launcher.run(data, 2024, out.resolve("b"));
         assertThat(UnitFailures.of(explorer, chained)).isEmpty();
         JsonNode t = SampleData.read(out.resolve("b/2024/SL-SAMR-XH/tables.json"));

@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.springframework.scheduling.support.CronExpression;
 
 class JobDefinitionsTest {
 
@@ -81,7 +82,7 @@ class JobDefinitionsTest {
 
     private static String cronMessage(String expression) {
         try {
-            org.springframework.scheduling.support.CronExpression.parse(expression);
+            CronExpression.parse(expression);
             return "";
         } catch (IllegalArgumentException e) {
             return e.getMessage();

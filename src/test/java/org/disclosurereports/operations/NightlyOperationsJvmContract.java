@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Nightly operations with real JVMs, as cron starts them: crash (halt, as kill -9) and resume, two
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class NightlyOperationsJvmContract {
 
     /** The units of the sample district: one report each. */
-    static final int UNITS = (int) org.disclosurereports.support.SampleData.agencyCodes(2024).count();
+    static final int UNITS = (int) SampleData.agencyCodes(2024).count();
 
     @TempDir
     Path tmp;
@@ -65,7 +66,7 @@ abstract class NightlyOperationsJvmContract {
             more.append(String.format("GEN%05d,SL-GOV,2024-%02d-03,%s,2024-%02d-20,%s,N,%n", i, month,
                     i % 3 == 0 ? "commercial" : "natural_person", month, i % 4 == 0 ? "partially_granted" : "granted"));
         }
-        Files.writeString(data.resolve("applications.csv"), more.toString(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(data.resolve("applications.csv"), more.toString(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         return data;
     }
 
@@ -226,7 +227,7 @@ abstract class NightlyOperationsJvmContract {
     }
 
     private List<String> withDatabase(String db, String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of(args));
+        List<String> all = new ArrayList<>(List.of(args));
         all.addAll(database(db));
         return all;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.disclosurereports.render.RenderFixtures.FORMAT;
+import java.util.Map;
 
 class RenderNarrativeTest {
 
@@ -68,7 +69,7 @@ class RenderNarrativeTest {
         assertThat(NARRATIVE.toWrite()).hasSize(5);
         assertThat(NARRATIVE.section("problems").get(0).parts()).singleElement().isInstanceOf(ReportNarrative.ToWrite.class);
         assertThat(new ReportNarrative.ToWrite("x").text()).isEqualTo("【待填写：x】");
-        ReportNarrative written = new ReportNarrative(java.util.Map.of("overview", List.of(
+        ReportNarrative written = new ReportNarrative(Map.of("overview", List.of(
                 new ReportNarrative.Paragraph(null, List.of(new ReportNarrative.Text("已写")))))) ;
         assertThat(written.isDraft()).isFalse();
     }

@@ -21,6 +21,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.disclosurereports.render.RenderFixtures.FORMAT;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.disclosurereports.core.records.Agency;
+import org.junit.jupiter.api.io.TempDir;
 
 class RenderReportHtmlTest {
 
@@ -304,7 +308,7 @@ class RenderReportHtmlTest {
 
     @Test
     void phoneOnlyContactIsPrintedAlone() {
-        var agency = new org.disclosurereports.core.records.Agency("QP-LT", "上海市青浦区练塘镇人民政府", null, null, null, null, null, "021-00000001");
+        var agency = new Agency("QP-LT", "上海市青浦区练塘镇人民政府", null, null, null, null, null, "021-00000001");
         String preamble = Jsoup.parse(RENDERER.html(ReportView.of(FORMAT, agency, TABLES, List.of()))).selectFirst(".preamble").text();
         assertThat(preamble).contains("电话：021-00000001").doesNotContain("地址").doesNotContain("请与");
     }
@@ -334,8 +338,8 @@ class RenderReportHtmlTest {
     }
 
     @Test
-    void aTemplateDirectoryOverridesTheShippedTemplates(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Files.writeString(dir.resolve("report.ftlh"), "<p>${view.title()} ${view.tables.table3.get('new_received', 'total')}</p>");
+    void aTemplateDirectoryOverridesTheShippedTemplates(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("report.ftlh"), "<p>${view.title()} ${view.tables.table3.get('new_received', 'total')}</p>");
         assertThat(new ReportRenderer(FORMAT, new Templates(dir)).html(VIEW)).isEqualTo("<p>上海市青浦区练塘镇人民政府2023年政府信息公开工作年度报告 6390</p>");
     }
 }

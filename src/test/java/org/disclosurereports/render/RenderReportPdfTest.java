@@ -21,6 +21,13 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.disclosurereports.render.RenderFixtures.FORMAT;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.assertj.core.data.Offset;
+import org.disclosurereports.core.records.Agency;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
 
 class RenderReportPdfTest {
 
@@ -55,8 +62,8 @@ class RenderReportPdfTest {
             assertThat(reader.getNumberOfPages()).isBetween(2, 8);
             for (int page = 1; page <= reader.getNumberOfPages(); page++) {
                 Rectangle size = reader.getPageSize(page);
-                assertThat(size.getWidth()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
-                assertThat(size.getHeight()).isCloseTo(841.9f, org.assertj.core.data.Offset.offset(1f));
+                assertThat(size.getWidth()).isCloseTo(595.3f, Offset.offset(1f));
+                assertThat(size.getHeight()).isCloseTo(841.9f, Offset.offset(1f));
             }
             assertThat(reader.getInfo().get("Title")).isEqualTo(VIEW.title());
         } finally {
@@ -93,14 +100,14 @@ class RenderReportPdfTest {
 
     /** Reading order as a PDF viewer copies it, via poppler's pdftotext when it is installed. */
     @Test
-    void narrativeReadsInOrderWithPdftotext(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path pdf = dir.resolve("report.pdf");
-        java.nio.file.Files.write(pdf, PDF);
+    void narrativeReadsInOrderWithPdftotext(@TempDir Path dir) throws Exception {
+        Path pdf = dir.resolve("report.pdf");
+        Files.write(pdf, PDF);
         Process p;
         try {
             p = new ProcessBuilder("pdftotext", "-enc", "UTF-8", pdf.toString(), "-").redirectErrorStream(true).start();
-        } catch (java.io.IOException notInstalled) {
-            org.junit.jupiter.api.Assumptions.abort("pdftotext (poppler-utils) is not installed");
+        } catch (IOException notInstalled) {
+            Assumptions.abort("pdftotext (poppler-utils) is not installed");
             return;
         }
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -158,7 +165,7 @@ class RenderReportPdfTest {
     @Test
     void concurrentRendersDoNotInterfere() throws Exception {
         StatutoryTables summary = RenderFixtures.tables("QP", "上海市青浦区人民政府", StatutoryTables.SCOPE_SUMMARY, 3, null);
-        var agency = new org.disclosurereports.core.records.Agency("QP", "上海市青浦区人民政府", null, "区政府", null, null, null, null);
+        var agency = new Agency("QP", "上海市青浦区人民政府", null, "区政府", null, null, null, null);
         ReportView second = ReportView.of(FORMAT, agency, summary, List.of("上海市青浦区人民政府", "上海市青浦区练塘镇人民政府"));
         byte[] secondAlone = RENDERER.pdf(second);
         ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 
 /** The demo data set in sample-data/ and its independently computed expectations (sample-data/expected). */
 public final class SampleData {
@@ -25,8 +28,8 @@ public final class SampleData {
 
     /** The level column of an agency in sample-data/agencies.csv. */
     public static String agencyLevel(String code) {
-        try (var parser = org.apache.commons.csv.CSVParser.parse(DIR.resolve("agencies.csv"), java.nio.charset.StandardCharsets.UTF_8,
-                org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+        try (var parser = CSVParser.parse(DIR.resolve("agencies.csv"), StandardCharsets.UTF_8,
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
             for (var r : parser) {
                 if (r.get("agency_code").equals(code)) {
                     return r.get("level");

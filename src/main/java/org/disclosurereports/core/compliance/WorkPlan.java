@@ -5,6 +5,8 @@ import org.disclosurereports.core.records.Agency;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
+import java.util.LinkedHashSet;
+import java.util.function.Function;
 
 /**
  * A 政务公开工作要点 as data: the measurable targets of one year's plan, each with the records it counts
@@ -47,7 +49,7 @@ public record WorkPlan(String file, String title, String issuer, int year, Strin
      */
     public record AppliesTo(boolean all, List<String> codes, List<String> names, List<String> levels, String under, String underName) {
 
-        public boolean matches(Agency a, java.util.function.Function<String, List<String>> ancestorsOf) {
+        public boolean matches(Agency a, Function<String, List<String>> ancestorsOf) {
             if (all) {
                 return true;
             }
@@ -66,7 +68,7 @@ public record WorkPlan(String file, String title, String issuer, int year, Strin
 
         /** Agency codes and names this names, to be checked against agencies.csv. */
         public Set<String> namedCodes() {
-            java.util.Set<String> s = new java.util.LinkedHashSet<>(codes);
+            Set<String> s = new LinkedHashSet<>(codes);
             if (under != null) {
                 s.add(under);
             }
@@ -74,7 +76,7 @@ public record WorkPlan(String file, String title, String issuer, int year, Strin
         }
 
         public Set<String> namedNames() {
-            java.util.Set<String> s = new java.util.LinkedHashSet<>(names);
+            Set<String> s = new LinkedHashSet<>(names);
             if (underName != null) {
                 s.add(underName);
             }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.HashSet;
 
 /**
  * Checks of a report's narrative, written as {@code narrative-check.json} beside the report:
@@ -50,7 +51,7 @@ public final class NarrativeCheck {
                         "“存在的主要问题及改进情况”与上年度文本相似度" + Math.round(sim * 100) + "%，不得照搬上年度内容"));
             }
         }
-        Set<BigDecimal> known = new java.util.HashSet<>();
+        Set<BigDecimal> known = new HashSet<>();
         tableValues.forEach(v -> known.add(v.stripTrailingZeros()));
         narrative.figures().forEach(f -> {
             try {

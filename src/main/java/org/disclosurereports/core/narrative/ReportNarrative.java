@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.Collections;
 
 /**
  * The narrative sections of a report (一, 五, 六 of the current format), as paragraphs of parts.
@@ -31,7 +32,7 @@ public record ReportNarrative(Map<String, List<Paragraph>> sections) {
     public static final String REQUESTS_SLOT = "requests";
 
     public ReportNarrative {
-        sections = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+        sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
     }
 
     public sealed interface Part permits Text, Figure, ToWrite {

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Collections;
 
 /**
  * What the pipeline is measured against, on the same data and database:
@@ -96,7 +97,7 @@ public final class Baselines {
         if (!Files.exists(file)) {
             return 0;
         }
-        String sql = "INSERT INTO " + table + " VALUES (" + String.join(",", java.util.Collections.nCopies(columns, "?")) + ")";
+        String sql = "INSERT INTO " + table + " VALUES (" + String.join(",", Collections.nCopies(columns, "?")) + ")";
         long rows = 0;
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = CSV.parse(r);
              PreparedStatement ps = c.prepareStatement(sql)) {

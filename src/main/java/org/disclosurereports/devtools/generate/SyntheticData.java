@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.Arrays;
 
 /**
  * Writes a synthetic data set in the data contract, deterministic from a seed, at any size: a
@@ -126,7 +127,7 @@ public final class SyntheticData {
 
         Unit pick(SplittableRandom r) {
             double x = r.nextDouble() * cumulative[cumulative.length - 1];
-            int i = java.util.Arrays.binarySearch(cumulative, x);
+            int i = Arrays.binarySearch(cumulative, x);
             return units.get(i >= 0 ? i : Math.min(-i - 1, units.size() - 1));
         }
     }

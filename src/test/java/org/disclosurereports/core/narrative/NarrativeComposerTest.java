@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.groups.Tuple;
 
 /** Office text and record figures go to section 一's sub-sections by the layout's key, whatever the heading says. */
 class NarrativeComposerTest {
@@ -28,8 +29,8 @@ class NarrativeComposerTest {
                 new Paragraph("（四）政府信息公开平台建设", List.of(new ToWrite("平台建设情况")), "platforms")),
                 OFFICE, List.of(), List.of(), false);
         assertThat(n.section("overview")).extracting(Paragraph::heading, Paragraph::text).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("（三）政府信息管理", "目录已更新。"),
-                org.assertj.core.groups.Tuple.tuple("（四）政府信息公开平台建设", "【待填写：平台建设情况】"));
+                Tuple.tuple("（三）政府信息管理", "目录已更新。"),
+                Tuple.tuple("（四）政府信息公开平台建设", "【待填写：平台建设情况】"));
         assertThat(n.toWrite()).containsExactly("平台建设情况");
     }
 
