@@ -379,7 +379,7 @@ public class AnnualReportJobConfiguration {
         RunParameters run = RunParameters.of(step.getJobParameters());
         return new NightlyReportBuilder(reportBuilder, new TablesFromRecords(format, store), sealed,
                 new UnitFingerprint(dataSource, schema, format, run.templates(), run.data()), run.yearDir(), run.year(),
-                RunIdentity.forced(step.getJobParameters()), new CellNames(format));
+                RunIdentity.forced(step.getJobParameters()), new CellNames(format), loadId(step));
     }
 
     @Bean

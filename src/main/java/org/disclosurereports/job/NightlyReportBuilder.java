@@ -42,6 +42,8 @@ public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> 
 
     private static final Logger log = LoggerFactory.getLogger(NightlyReportBuilder.class);
     public static final String FINGERPRINT_FILE = ".fingerprint";
+    /** The line of the fingerprint file naming the run (job instance) that built the report. */
+    static final String BUILT_BY = "built-by-run ";
     public static final String DIFFERENCES_FILE = SealMarks.DIFFERENCES;
 
     private final ReportBuilder delegate;
@@ -52,9 +54,10 @@ public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> 
     private final int year;
     private final boolean force;
     private final CellNames labels;
+    private final long run;
 
     public NightlyReportBuilder(ReportBuilder delegate, TablesFromRecords tables, SealedReports sealed, UnitFingerprint fingerprint,
-                                Path yearDir, int year, boolean force, CellNames labels) {
+                                Path yearDir, int year, boolean force, CellNames labels, long run) {
         this.labels = labels;
         this.delegate = delegate;
         this.tables = tables;
@@ -63,6 +66,7 @@ public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> 
         this.yearDir = yearDir;
         this.year = year;
         this.force = force;
+        this.run = run;
     }
 
     @Override
@@ -76,13 +80,14 @@ public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> 
             Path dir = yearDir.resolve(agency.code());
             SealMarks.clear(dir); // unsealed since (or never sealed)
             String fp = fingerprint.of(agency.code(), year);
-            if (!force && unchanged(dir, fp)) {
+            if (!force && unchanged(dir, fp, run)) {
                 return null;
             }
             BuiltReport built = delegate.process(agency);
             Map<String, byte[]> files = new LinkedHashMap<>(built.files());
             // Written last: a crash before it leaves the unit to be built again.
-            files.put(FINGERPRINT_FILE, (fp + "\n" + String.join("\n", built.files().keySet()) + "\n").getBytes(StandardCharsets.UTF_8));
+            files.put(FINGERPRINT_FILE, (fp + "\n" + BUILT_BY + run + "\n" + String.join("\n", built.files().keySet()) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
             return new BuiltReport(built.tables(), files);
         } catch (Exception e) {
             log.error("Report of {} ({}) for {}: {}", agency.code(), agency.name(), year, e.getMessage());
@@ -90,17 +95,23 @@ public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> 
         }
     }
 
-    /** Unchanged: the stored fingerprint matches and every file it was written with is there. */
-    static boolean unchanged(Path dir, String fingerprint) throws IOException {
+    /**
+     * Unchanged: the stored fingerprint matches, every file it was written with is there, and an earlier
+     * run wrote them. A report this same run wrote belongs to a chunk that was never committed (the run
+     * was killed before the commit, and the restart reads that chunk again): it is built again, so the
+     * run counts every report it built.
+     */
+    static boolean unchanged(Path dir, String fingerprint, long run) throws IOException {
         Path stored = dir.resolve(FINGERPRINT_FILE);
         if (!Files.isRegularFile(stored)) {
             return false;
         }
         List<String> lines = Files.readAllLines(stored, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).equals(fingerprint)) {
+        if (lines.isEmpty() || !lines.get(0).equals(fingerprint) || lines.contains(BUILT_BY + run)) {
             return false;
         }
-        return lines.stream().skip(1).filter(l -> !l.isBlank()).allMatch(f -> Files.isRegularFile(dir.resolve(f)));
+        return lines.stream().skip(1).filter(l -> !l.isBlank() && !l.startsWith(BUILT_BY))
+                .allMatch(f -> Files.isRegularFile(dir.resolve(f)));
     }
 
     private void compareWithPublished(Agency agency, SealedReports.Sealed published) throws IOException {
