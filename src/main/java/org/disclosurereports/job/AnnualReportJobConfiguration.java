@@ -375,10 +375,10 @@ public class AnnualReportJobConfiguration {
     @StepScope
     NightlyReportBuilder nightlyReportBuilder(@Value("#{stepExecution}") StepExecution step, ReportBuilder reportBuilder,
                                               ReportFormat format, RecordStore store, InputSchema schema,
-                                              DataSource dataSource, SealedReports sealed) {
+                                              SealedReports sealed) {
         RunParameters run = RunParameters.of(step.getJobParameters());
         return new NightlyReportBuilder(reportBuilder, new TablesFromRecords(format, store), sealed,
-                new UnitFingerprint(dataSource, schema, format, run.templates(), run.data()), run.yearDir(), run.year(),
+                new UnitFingerprint(store, schema, format, run.templates(), run.data()), run.yearDir(), run.year(),
                 RunIdentity.forced(step.getJobParameters()), new CellNames(format), loadId(step));
     }
 

@@ -1,7 +1,6 @@
 package org.disclosurereports.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.disclosurereports.DisclosureReportsApplication;
 import org.disclosurereports.core.figures.TablesJson;
 
 import java.io.IOException;
@@ -132,7 +131,7 @@ public final class RunManifest {
 
     /** The version of the packaged jar; a build from source (tests, IDE) says so. */
     static String version() {
-        String v = DisclosureReportsApplication.class.getPackage().getImplementationVersion();
+        String v = SoftwareVersion.ofJar();
         return v != null ? v : "development build (not from the packaged jar)";
     }
 }

@@ -3,9 +3,8 @@ package org.disclosurereports.job;
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.RecordKind;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.disclosurereports.store.RecordStore;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,11 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -45,7 +42,7 @@ public final class UnitFingerprint {
     /** Bumped when the way reports are made changes in a way the inputs below do not show. */
     static final String VERSION = "unit-fingerprint/1";
 
-    private final JdbcTemplate jdbc;
+    private final RecordStore store;
     private final InputSchema schema;
     private final String fixedPart;
 
@@ -54,8 +51,8 @@ public final class UnitFingerprint {
 
     private final Path data;
 
-    public UnitFingerprint(DataSource dataSource, InputSchema schema, ReportFormat format, Path templates, Path data) {
-        this.jdbc = new JdbcTemplate(dataSource);
+    public UnitFingerprint(RecordStore store, InputSchema schema, ReportFormat format, Path templates, Path data) {
+        this.store = store;
         this.schema = schema;
         this.data = data;
         StringBuilder shipped = new StringBuilder();
@@ -107,8 +104,6 @@ public final class UnitFingerprint {
         update(md, fixedPart);
         update(md, "|year " + year);
         update(md, "|narrative " + treeDigest(data == null ? null : data.resolve("narrative").resolve(agencyCode)));
-        List<String> codes = List.of(agencyCode);
-        String in = codes.stream().map(c -> "?").collect(Collectors.joining(", "));
         for (RecordKind kind : schema.kinds()) {
             List<String> columns = kind.dbColumns();
             List<String> order = new ArrayList<>();
@@ -118,16 +113,13 @@ public final class UnitFingerprint {
             update(md, "|" + kind.table());
             // A kind without an agency (holidays.csv) is the same for every unit: all of it counts.
             boolean perAgency = columns.contains("agency_code");
-            jdbc.query("SELECT " + String.join(", ", columns) + " FROM " + kind.table()
-                    + (perAgency ? " WHERE agency_code IN (" + in + ")" : "") + " ORDER BY " + String.join(", ", order), rs -> {
-                ResultSetMetaData meta = rs.getMetaData();
+            store.eachRow(kind.table(), columns, perAgency ? agencyCode : null, order, values -> {
                 StringBuilder row = new StringBuilder("\n");
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    Object v = rs.getObject(i);
+                for (Object v : values) {
                     row.append(v == null ? "\u2400" : v.toString()).append('\u241f');
                 }
                 update(md, row.toString());
-            }, perAgency ? codes.toArray() : new Object[0]);
+            });
         }
         return HexFormat.of().formatHex(md.digest());
     }
@@ -138,7 +130,7 @@ public final class UnitFingerprint {
     }
 
     private static String appVersion() {
-        String v = UnitFingerprint.class.getPackage().getImplementationVersion();
+        String v = SoftwareVersion.ofJar();
         return v == null ? "dev" : v;
     }
 

@@ -50,9 +50,24 @@ public class RecordStore {
         return dialect;
     }
 
-    /** For the stores of later features (trainings, hearings, holidays) that share this database. */
-    public JdbcTemplate jdbc() {
+    /** For the other stores of this package (trainings, hearings, holidays) that share this database. */
+    JdbcTemplate jdbc() {
         return jdbc;
+    }
+
+    /**
+     * Every row of a table, as stored, in the given order: the rows of one agency, or all rows when
+     * {@code agencyCode} is null (a table without an agency column, such as the holidays).
+     */
+    public void eachRow(String table, List<String> columns, String agencyCode, List<String> orderBy, Consumer<Object[]> row) {
+        jdbc.query("SELECT " + String.join(", ", columns) + " FROM " + table
+                + (agencyCode == null ? "" : " WHERE agency_code = ?") + " ORDER BY " + String.join(", ", orderBy), rs -> {
+            Object[] values = new Object[columns.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rs.getObject(i + 1);
+            }
+            row.accept(values);
+        }, agencyCode == null ? new Object[0] : new Object[] {agencyCode});
     }
 
     /** Inserts or replaces rows on the table's natural key. Each row: the kind's columns, then load_id, source_line. */
