@@ -2,6 +2,9 @@ package org.disclosurereports.store;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.net.InetAddress;
@@ -59,6 +62,8 @@ public final class RunLeases {
     }
 
     private final JdbcTemplate jdbc;
+    /** Lease changes commit on their own: never in the transaction of the chunk or step that asks for them. */
+    private final TransactionTemplate ownTransaction;
     private final Duration expiry;
     private final String host;
     private final long pid;
@@ -69,9 +74,21 @@ public final class RunLeases {
 
     RunLeases(DataSource dataSource, Duration expiry, String host, long pid) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.expiry = expiry;
         this.host = host;
         this.pid = pid;
+    }
+
+    /**
+     * A change to {@code run_lease}, committed at once. A lease released from a listener of a chunk that
+     * then fails must stay released: in the chunk's transaction the rollback would bring it back, and
+     * every later run would wait for it to expire.
+     */
+    private int update(String sql, Object... args) {
+        Integer rows = ownTransaction.execute(status -> jdbc.update(sql, args));
+        return rows == null ? 0 : rows;
     }
 
     static String localHost() {
@@ -98,7 +115,7 @@ public final class RunLeases {
         Holder staleHolder = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                jdbc.update("INSERT INTO run_lease (lease_key, scope, owner, host, pid, acquired_at, heartbeat_at) "
+                update("INSERT INTO run_lease (lease_key, scope, owner, host, pid, acquired_at, heartbeat_at) "
                         + "VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", key, truncate(scope, 1000), owner, truncate(host, 200), pid);
                 return new Lease(key, scope, owner, Optional.ofNullable(staleHolder));
             } catch (DuplicateKeyException e) {
@@ -110,7 +127,7 @@ public final class RunLeases {
                     throw new Held(scope, holder.get());
                 }
                 // Compare-and-delete on the owner: if another run took it over first, the insert fails again.
-                jdbc.update("DELETE FROM run_lease WHERE lease_key = ? AND owner = ?", key, holder.get().owner());
+                update("DELETE FROM run_lease WHERE lease_key = ? AND owner = ?", key, holder.get().owner());
                 staleHolder = holder.get();
             }
         }
@@ -142,12 +159,12 @@ public final class RunLeases {
 
     /** Refreshes the lease; false when it is no longer ours (it expired and another run took it over). */
     public boolean heartbeat(Lease lease) {
-        return jdbc.update("UPDATE run_lease SET heartbeat_at = CURRENT_TIMESTAMP WHERE lease_key = ? AND owner = ?",
+        return update("UPDATE run_lease SET heartbeat_at = CURRENT_TIMESTAMP WHERE lease_key = ? AND owner = ?",
                 lease.key(), lease.owner()) == 1;
     }
 
     public void release(Lease lease) {
-        jdbc.update("DELETE FROM run_lease WHERE lease_key = ? AND owner = ?", lease.key(), lease.owner());
+        update("DELETE FROM run_lease WHERE lease_key = ? AND owner = ?", lease.key(), lease.owner());
     }
 
     public String host() {
