@@ -4,6 +4,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,6 +46,20 @@ class RunLeasesTest {
         Process p = new ProcessBuilder("true").start();
         p.waitFor();
         return p.pid();
+    }
+
+    /** As the load turn is given back from a listener of a report chunk, and that chunk then fails. */
+    @Test
+    void aLeaseReleasedInsideATransactionThatRollsBackStaysReleased() throws Exception {
+        RunLeases a = process("host-a", alive);
+        RunLeases.Lease lease = a.acquire("load records (database-wide)");
+        TransactionTemplate chunk = new TransactionTemplate(new DataSourceTransactionManager(db));
+        chunk.executeWithoutResult(status -> {
+            a.release(lease);
+            status.setRollbackOnly();
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run_lease", Integer.class)).isZero();
+        assertThat(process("host-b", me).acquire("load records (database-wide)").tookOverFrom()).isEmpty();
     }
 
     @Test
