@@ -3,6 +3,7 @@ package org.disclosurereports;
 import org.disclosurereports.cli.Cli;
 import org.disclosurereports.cli.ExitCode;
 import org.disclosurereports.job.FailureSentence;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 

@@ -1,19 +1,19 @@
 package org.disclosurereports.cli;
 
+import org.disclosurereports.core.counting.Evidence;
 import org.disclosurereports.core.figures.PublishedTables;
+import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.figures.TablesJson;
+import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.rules.Auditor;
 import org.disclosurereports.core.rules.Finding;
 import org.disclosurereports.core.rules.RuleCatalogue;
 import org.disclosurereports.core.rules.Validation;
-
-import org.disclosurereports.core.layout.ReportFormat;
-import org.disclosurereports.core.records.Agency;
-import org.disclosurereports.store.RecordStore;
 import org.disclosurereports.outputs.ReportFilesWriter;
-import org.disclosurereports.core.counting.Evidence;
-import org.disclosurereports.core.figures.StatutoryTables;
+import org.disclosurereports.store.RecordStore;
 import org.disclosurereports.store.TablesFromRecords;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;

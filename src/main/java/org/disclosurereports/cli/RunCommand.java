@@ -15,6 +15,7 @@ import org.disclosurereports.operations.RunGuard;
 import org.disclosurereports.operations.RunLines;
 import org.disclosurereports.store.RunLeases;
 import org.disclosurereports.store.SealedReports;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.springframework.batch.core.BatchStatus;

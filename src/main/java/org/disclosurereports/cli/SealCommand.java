@@ -1,10 +1,10 @@
 package org.disclosurereports.cli;
 
+import org.disclosurereports.core.figures.TablesJson;
+import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.outputs.SealMarks;
 import org.disclosurereports.store.SealedReports;
 
-import org.disclosurereports.core.layout.ReportFormat;
-import org.disclosurereports.core.figures.TablesJson;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;

@@ -7,7 +7,10 @@ import org.disclosurereports.core.records.Vocabulary;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +20,6 @@ import java.util.stream.Collectors;
 import static org.disclosurereports.inputs.RecordKind.Column.agency;
 import static org.disclosurereports.inputs.RecordKind.Column.optional;
 import static org.disclosurereports.inputs.RecordKind.Column.required;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 
 /**
  * The input files of the data contract (shared/spec/data-contract.md section 1), as data. The

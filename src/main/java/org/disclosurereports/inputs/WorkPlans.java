@@ -2,8 +2,8 @@ package org.disclosurereports.inputs;
 
 import org.disclosurereports.core.compliance.AgencyCompliance.PlanInForce;
 import org.disclosurereports.core.compliance.WorkPlan;
-
 import org.disclosurereports.core.records.Agency;
+
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 

@@ -1,6 +1,7 @@
 package org.disclosurereports.job;
 
 import org.disclosurereports.core.records.Agency;
+
 import org.springframework.batch.item.support.AbstractItemCountingItemStreamItemReader;
 
 import java.util.List;

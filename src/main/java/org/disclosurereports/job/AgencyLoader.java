@@ -7,7 +7,6 @@ import org.disclosurereports.inputs.RawRow;
 import org.disclosurereports.inputs.RecordKind;
 import org.disclosurereports.inputs.Rejection;
 import org.disclosurereports.inputs.RowChecker;
-
 import org.disclosurereports.store.RecordStore;
 
 import java.nio.charset.Charset;

@@ -12,10 +12,10 @@ import org.disclosurereports.inputs.RawRow;
 import org.disclosurereports.inputs.RecordKind;
 import org.disclosurereports.inputs.RowChecker;
 import org.disclosurereports.outputs.BuiltReport;
+import org.disclosurereports.outputs.ComplianceFiles;
 import org.disclosurereports.outputs.DistrictScorecard;
 import org.disclosurereports.outputs.RejectsFile;
 import org.disclosurereports.outputs.ReportFilesWriter;
-import org.disclosurereports.outputs.ComplianceFiles;
 import org.disclosurereports.render.ScorecardPage;
 import org.disclosurereports.render.Templates;
 import org.disclosurereports.store.HolidayStore;
@@ -23,6 +23,7 @@ import org.disclosurereports.store.RecordStore;
 import org.disclosurereports.store.ReturnStore;
 import org.disclosurereports.store.SealedReports;
 import org.disclosurereports.store.TablesFromRecords;
+
 import org.springframework.batch.core.ChunkListener;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecutionListener;
@@ -50,7 +51,6 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +59,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 
 import static org.disclosurereports.job.PipelineStep.BUILD_REPORTS;
 import static org.disclosurereports.job.PipelineStep.BUILD_REPORTS_PARTITION;

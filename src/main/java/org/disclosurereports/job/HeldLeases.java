@@ -1,13 +1,13 @@
 package org.disclosurereports.job;
 
-import jakarta.annotation.PreDestroy;
 import org.disclosurereports.store.RunLeases;
+
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * The leases ({@link RunLeases}) this process holds, kept alive: a daemon thread refreshes each every

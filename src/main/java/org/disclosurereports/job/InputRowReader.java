@@ -1,6 +1,7 @@
 package org.disclosurereports.job;
 
 import org.disclosurereports.inputs.RawRow;
+
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemStreamReader;
 

@@ -1,22 +1,22 @@
 package org.disclosurereports.job;
 
+import org.disclosurereports.inputs.InputRefused;
+import org.disclosurereports.inputs.RawRow;
+import org.disclosurereports.inputs.RecordKind;
 import org.disclosurereports.inputs.SourceDefinition;
 import org.disclosurereports.inputs.XlsxInput;
 import org.disclosurereports.store.Watermarks;
 
 import org.apache.commons.csv.CSVFormat;
-import org.disclosurereports.inputs.InputRefused;
-import org.disclosurereports.inputs.RawRow;
-import org.disclosurereports.inputs.RecordKind;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemStreamException;
 import org.springframework.batch.item.ItemStreamReader;
 import org.springframework.batch.item.database.JdbcCursorItemReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -29,7 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.sql.Date;
+import javax.sql.DataSource;
 
 /**
  * Streams one record kind's rows from a source database through a cursor (never the whole table in

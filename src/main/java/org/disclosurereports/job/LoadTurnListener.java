@@ -1,6 +1,7 @@
 package org.disclosurereports.job;
 
 import org.disclosurereports.store.RunLeases;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ChunkListener;

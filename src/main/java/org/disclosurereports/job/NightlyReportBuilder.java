@@ -1,17 +1,19 @@
 package org.disclosurereports.job;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.disclosurereports.core.counting.Evidence;
+import org.disclosurereports.core.figures.StatutoryTables;
+import org.disclosurereports.core.figures.TablesDiff;
+import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.layout.CellNames;
 import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.outputs.BuiltReport;
 import org.disclosurereports.outputs.CsvWriter;
 import org.disclosurereports.outputs.ReportFilesWriter;
+import org.disclosurereports.outputs.SealMarks;
 import org.disclosurereports.store.SealedReports;
-import org.disclosurereports.core.figures.TablesDiff;
-import org.disclosurereports.core.counting.Evidence;
-import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.store.TablesFromRecords;
-import org.disclosurereports.core.figures.TablesJson;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.item.ItemProcessor;
@@ -25,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.disclosurereports.outputs.SealMarks;
 
 /**
  * The report step's processor on a nightly run, in front of {@link ReportBuilder}:

@@ -1,6 +1,7 @@
 package org.disclosurereports.job;
 
 import org.disclosurereports.inputs.InputSchema;
+
 import org.springframework.batch.core.StepExecution;
 
 import java.util.Arrays;

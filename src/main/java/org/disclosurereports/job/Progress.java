@@ -3,8 +3,8 @@ package org.disclosurereports.job;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.function.LongSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Progress of one long step: items done, rate, and (when the total is known) a bar. On a terminal the

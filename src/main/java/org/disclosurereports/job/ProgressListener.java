@@ -2,6 +2,7 @@ package org.disclosurereports.job;
 
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.RecordKind;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ChunkListener;

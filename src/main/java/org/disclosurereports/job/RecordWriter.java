@@ -4,8 +4,8 @@ import org.disclosurereports.inputs.ParsedRow;
 import org.disclosurereports.inputs.RecordKind;
 import org.disclosurereports.inputs.Rejection;
 import org.disclosurereports.outputs.RejectsFile;
-
 import org.disclosurereports.store.RecordStore;
+
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemStreamWriter;

@@ -1,17 +1,17 @@
 package org.disclosurereports.job;
 
-import org.disclosurereports.outputs.BuiltReport;
-
 import org.disclosurereports.core.counting.EvidenceCollector;
+import org.disclosurereports.core.figures.StatutoryTables;
+import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.records.Agency;
+import org.disclosurereports.core.rollup.UnitTables;
+import org.disclosurereports.outputs.BuiltReport;
 import org.disclosurereports.render.AuditPages;
 import org.disclosurereports.render.ReportRenderer;
 import org.disclosurereports.render.ReportView;
 import org.disclosurereports.render.Templates;
-import org.disclosurereports.core.rollup.UnitTables;
-import org.disclosurereports.core.figures.StatutoryTables;
-import org.disclosurereports.core.figures.TablesJson;
+
 import org.springframework.batch.item.ItemProcessor;
 
 import java.nio.charset.StandardCharsets;

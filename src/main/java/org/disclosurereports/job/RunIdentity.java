@@ -1,6 +1,7 @@
 package org.disclosurereports.job;
 
 import org.disclosurereports.inputs.SourceDefinition;
+
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.JobParametersBuilder;
 

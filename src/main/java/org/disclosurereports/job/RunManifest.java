@@ -1,7 +1,10 @@
 package org.disclosurereports.job;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.disclosurereports.core.figures.TablesJson;
+import org.disclosurereports.inputs.InputInspector;
+import org.disclosurereports.outputs.ReportFilesWriter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.disclosurereports.inputs.InputInspector;
-import org.disclosurereports.outputs.ReportFilesWriter;
 
 /**
  * {@code <out>/<year>/manifest.json} (schema {@code disclosure-manifest/v1}): the provenance of a run:

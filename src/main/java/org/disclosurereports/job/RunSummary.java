@@ -1,11 +1,11 @@
 package org.disclosurereports.job;
 
-import org.disclosurereports.outputs.ReportFilesWriter;
-
+import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.inputs.InputRefused;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.RecordKind;
-import org.disclosurereports.core.figures.TablesJson;
+import org.disclosurereports.outputs.ReportFilesWriter;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;

@@ -1,11 +1,11 @@
 package org.disclosurereports.job;
 
-import org.disclosurereports.inputs.SourceDefinition;
-import org.disclosurereports.store.Watermarks;
-
 import org.disclosurereports.inputs.InputRefused;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.InputSet;
+import org.disclosurereports.inputs.SourceDefinition;
+import org.disclosurereports.store.Watermarks;
+
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 

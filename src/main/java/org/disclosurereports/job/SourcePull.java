@@ -1,11 +1,11 @@
 package org.disclosurereports.job;
 
-import org.disclosurereports.inputs.SourceDefinition;
-
 import org.disclosurereports.inputs.InputRefused;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.InputSet;
 import org.disclosurereports.inputs.RecordKind;
+import org.disclosurereports.inputs.SourceDefinition;
+
 import org.springframework.batch.core.JobParameters;
 import org.springframework.core.env.PropertyResolver;
 

@@ -1,13 +1,13 @@
 package org.disclosurereports.job;
 
-import org.disclosurereports.inputs.SourceDefinition;
-import org.disclosurereports.inputs.Workbooks;
-import org.disclosurereports.store.Watermarks;
-
 import org.disclosurereports.inputs.InputRefused;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.RawRow;
 import org.disclosurereports.inputs.RecordKind;
+import org.disclosurereports.inputs.SourceDefinition;
+import org.disclosurereports.inputs.Workbooks;
+import org.disclosurereports.store.Watermarks;
+
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.item.ItemStreamReader;
 import org.springframework.core.env.Environment;

@@ -12,8 +12,8 @@ import org.disclosurereports.core.rules.Validation;
 import org.disclosurereports.outputs.ReportFilesWriter;
 import org.disclosurereports.render.AuditPages;
 import org.disclosurereports.render.ReportRenderer;
-import org.disclosurereports.render.Templates;
 import org.disclosurereports.render.ReportView;
+import org.disclosurereports.render.Templates;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,14 +1,15 @@
 package org.disclosurereports.job;
 
+import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.outputs.BuiltReport;
 
-import org.disclosurereports.core.records.Agency;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.SkipListener;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.item.ExecutionContext;
 
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 
 /**
  * The reports of a run that could not be built, by report ({@code SL-JD3} for a unit's own report,

@@ -5,6 +5,8 @@ import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.RecordKind;
 import org.disclosurereports.store.RecordStore;
 
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,12 +16,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.Arrays;
-import java.util.Comparator;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * What one unit's report is made from, as a SHA-256: the stored content (every contract column of

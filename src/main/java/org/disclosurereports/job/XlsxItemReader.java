@@ -1,9 +1,9 @@
 package org.disclosurereports.job;
 
-import org.disclosurereports.inputs.XlsxInput;
-
 import org.disclosurereports.inputs.RawRow;
 import org.disclosurereports.inputs.RecordKind;
+import org.disclosurereports.inputs.XlsxInput;
+
 import org.springframework.batch.item.support.AbstractItemCountingItemStreamItemReader;
 
 import java.nio.file.Path;

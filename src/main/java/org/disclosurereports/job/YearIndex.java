@@ -1,17 +1,17 @@
 package org.disclosurereports.job;
 
-import org.disclosurereports.outputs.ReportFilesWriter;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import org.disclosurereports.core.figures.StatutoryTables;
+import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.narrative.ReportNarrative;
 import org.disclosurereports.core.records.Agency;
+import org.disclosurereports.core.rollup.AgencyTree;
+import org.disclosurereports.outputs.ReportFilesWriter;
 import org.disclosurereports.outputs.SealMarks;
 import org.disclosurereports.render.IndexPage;
 import org.disclosurereports.render.Templates;
-import org.disclosurereports.core.narrative.ReportNarrative;
-import org.disclosurereports.core.rollup.AgencyTree;
-import org.disclosurereports.core.figures.StatutoryTables;
-import org.disclosurereports.core.figures.TablesJson;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import org.disclosurereports.job.HeldLeases;
 import org.disclosurereports.job.LoadTurnListener;
 import org.disclosurereports.job.RunParameters;
 import org.disclosurereports.store.RunLeases;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;

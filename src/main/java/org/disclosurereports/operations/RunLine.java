@@ -1,8 +1,9 @@
 package org.disclosurereports.operations;
 
+import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.job.NightlyReportBuilder;
-
 import org.disclosurereports.job.RunSummary;
+
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.explore.JobExplorer;
@@ -11,12 +12,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.Collection;
-import org.disclosurereports.core.figures.TablesJson;
 
 /**
  * The one line a run leaves for operators (stdout, so cron mails and logs keep it), e.g.

@@ -1,9 +1,10 @@
 package org.disclosurereports.operations;
 
 import org.disclosurereports.core.records.Agency;
-import org.disclosurereports.store.RecordStore;
 import org.disclosurereports.job.RunSummary;
+import org.disclosurereports.store.RecordStore;
 import org.disclosurereports.store.SealedReports;
+
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.stereotype.Component;

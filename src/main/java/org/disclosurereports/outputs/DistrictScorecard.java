@@ -1,8 +1,9 @@
 package org.disclosurereports.outputs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.render.ScorecardPage;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,10 +5,10 @@ import org.disclosurereports.core.figures.PublishedTables;
 import org.disclosurereports.core.layout.CellNames;
 import org.disclosurereports.core.layout.CellRef;
 import org.disclosurereports.core.rules.Auditor;
-import org.disclosurereports.render.AuditPages;
 import org.disclosurereports.render.AuditPages.CellEvidence;
 import org.disclosurereports.render.AuditPages.FigureEvidence;
 import org.disclosurereports.render.AuditPages.TableEvidence;
+import org.disclosurereports.render.AuditPages;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package org.disclosurereports.render;
 
+import com.lowagie.text.DocumentException;
 import com.lowagie.text.pdf.BaseFont;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.List;
-import com.lowagie.text.DocumentException;
 
 /**
  * The PDF fonts: Noto Sans SC (TrueType outlines, so OpenPDF encodes digits and CJK correctly),

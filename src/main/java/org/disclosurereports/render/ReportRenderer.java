@@ -1,10 +1,11 @@
 package org.disclosurereports.render;
 
+import org.disclosurereports.core.layout.ReportFormat;
+
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfEncryption;
 import com.lowagie.text.pdf.PdfName;
-import org.disclosurereports.core.layout.ReportFormat;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 

@@ -1,10 +1,9 @@
 package org.disclosurereports.render;
 
-import org.disclosurereports.core.narrative.ReportNarrative;
-
-import org.disclosurereports.core.layout.ReportFormat;
-import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.figures.StatutoryTables;
+import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.narrative.ReportNarrative;
+import org.disclosurereports.core.records.Agency;
 
 import java.util.List;
 import java.util.Objects;

@@ -4,8 +4,8 @@ import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomiz
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /** The only vendor difference in the shared migrations: MySQL tables are utf8mb4 with exact (binary) key comparison. */
 @Configuration(proxyBeanMethods = false)

@@ -2,7 +2,6 @@ package org.disclosurereports.store;
 
 import org.disclosurereports.core.compliance.WorkingDayCalendar;
 
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;

@@ -10,7 +10,6 @@ import org.disclosurereports.core.records.Vocabulary;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -25,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * The records of the data contract in the database: written by ingest on their natural keys (so that

@@ -4,9 +4,9 @@ import org.disclosurereports.core.rollup.ReturnFigure;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /** Reads submitted returns back from the database (written by the load steps of the return files). */
 public class ReturnStore {

@@ -3,10 +3,10 @@ package org.disclosurereports.store;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /** Table {@code sealed_report}: the reports offices have published, with the figures as published. */
 @Component

@@ -1,11 +1,11 @@
 package org.disclosurereports.store;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.Collections;
+import javax.sql.DataSource;
 
 /** The one place where H2 and MySQL/MariaDB SQL differ: the upsert on a natural key. */
 public enum SqlDialect {

@@ -6,7 +6,6 @@ import org.disclosurereports.core.counting.Evidence;
 import org.disclosurereports.core.counting.ProactiveCounter;
 import org.disclosurereports.core.figures.ReportYear;
 import org.disclosurereports.core.figures.StatutoryTables;
-
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.records.Agency;
 

@@ -3,18 +3,18 @@ package org.disclosurereports.store;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.sql.Date;
-import java.time.OffsetDateTime;
+import javax.sql.DataSource;
 
 /**
  * The watermarks of incremental pulls, in the pipeline's database (table {@code source_watermark}):

@@ -2,11 +2,11 @@ package org.disclosurereports.cli;
 
 import org.disclosurereports.core.figures.PublishedTables;
 import org.disclosurereports.core.figures.TablesJson;
+import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.rules.Auditor;
 import org.disclosurereports.core.rules.Finding;
 import org.disclosurereports.core.rules.Validation;
 
-import org.disclosurereports.core.layout.ReportFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,11 @@
 package org.disclosurereports.inputs;
 
 import org.disclosurereports.core.layout.ReportFormat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,6 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import java.nio.charset.Charset;
 
 class EncodingAndHeaderTest {
 

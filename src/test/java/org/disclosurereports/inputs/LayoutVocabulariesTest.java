@@ -1,12 +1,13 @@
 package org.disclosurereports.inputs;
 
 import org.disclosurereports.core.layout.ReportFormat;
+
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.assertj.core.groups.Tuple;
 
 /** filings.csv categories and enforcement.csv items are the sources the layout's table 二 rows name. */
 class LayoutVocabulariesTest {

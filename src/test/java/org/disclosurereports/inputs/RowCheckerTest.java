@@ -1,6 +1,7 @@
 package org.disclosurereports.inputs;
 
 import org.disclosurereports.core.layout.ReportFormat;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;

@@ -1,5 +1,6 @@
 package org.disclosurereports.inputs;
 
+import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.job.JdbcSourceReader;
 import org.disclosurereports.job.RunIdentity;
 import org.disclosurereports.job.RunParameters;
@@ -7,25 +8,24 @@ import org.disclosurereports.job.SourcePull;
 import org.disclosurereports.job.SourceReaders;
 import org.disclosurereports.store.Watermarks;
 
-import org.disclosurereports.core.layout.ReportFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.sql.Date;
-import java.util.Map;
 
 /** Source definitions, watermark values and how source values become the contract's text. */
 class SourceDefinitionTest {

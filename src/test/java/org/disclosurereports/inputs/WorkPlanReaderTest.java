@@ -3,6 +3,7 @@ package org.disclosurereports.inputs;
 import org.disclosurereports.core.compliance.Measure;
 import org.disclosurereports.core.compliance.WorkPlan;
 import org.disclosurereports.core.records.Agency;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

@@ -1,11 +1,13 @@
 package org.disclosurereports.inputs;
 
+import org.disclosurereports.core.layout.ReportFormat;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.disclosurereports.core.layout.ReportFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +22,6 @@ import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import org.apache.poi.ss.usermodel.BorderStyle;
 
 /** What Excel does to a sheet, read back as the contract's text, on small hand-made workbooks. */
 class XlsxInputTest {

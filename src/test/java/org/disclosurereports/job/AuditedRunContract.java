@@ -1,16 +1,18 @@
 package org.disclosurereports.job;
 
 import org.disclosurereports.cli.AuditCommand;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.disclosurereports.cli.ExitCode;
 import org.disclosurereports.cli.Options;
+import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.inputs.InputInspector;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.InputSet;
 import org.disclosurereports.support.SampleData;
-import org.disclosurereports.core.figures.TablesJson;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -25,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +35,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.HashMap;
 
 /**
  * The audit side of a run on the demo data: every generated report passes every rule, the evidence

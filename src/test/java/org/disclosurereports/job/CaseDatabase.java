@@ -1,12 +1,13 @@
 package org.disclosurereports.job;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.inputs.FieldType;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.RecordKind;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -1,19 +1,19 @@
 package org.disclosurereports.job;
 
-import org.disclosurereports.store.Watermarks;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.inputs.InputInspector;
 import org.disclosurereports.inputs.InputRefused;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.InputSet;
 import org.disclosurereports.store.RecordStore;
+import org.disclosurereports.store.Watermarks;
 import org.disclosurereports.support.MySqlServer;
 import org.disclosurereports.support.SampleData;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,6 +1,7 @@
 package org.disclosurereports.job;
 
 import org.disclosurereports.support.MySqlServer;
+
 import org.springframework.test.context.ContextConfiguration;
 
 /** Pulls from the case system (MariaDB) into a pipeline database on MariaDB too: watermarks and upserts there. */

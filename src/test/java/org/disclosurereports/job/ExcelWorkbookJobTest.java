@@ -1,17 +1,17 @@
 package org.disclosurereports.job;
 
 import org.disclosurereports.inputs.ExcelSample;
+import org.disclosurereports.inputs.InputInspector;
+import org.disclosurereports.inputs.InputSchema;
+import org.disclosurereports.inputs.InputSet;
+import org.disclosurereports.inputs.RawRow;
 import org.disclosurereports.inputs.XlsxInput;
+import org.disclosurereports.support.SampleData;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.disclosurereports.inputs.InputInspector;
-import org.disclosurereports.inputs.InputSchema;
-import org.disclosurereports.inputs.InputSet;
-import org.disclosurereports.inputs.RawRow;
-import org.disclosurereports.support.SampleData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;

@@ -3,6 +3,7 @@ package org.disclosurereports.job;
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.SourceDefinition;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.DefaultJobKeyGenerator;
 import org.springframework.batch.core.JobParameters;

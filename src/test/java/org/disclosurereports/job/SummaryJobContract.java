@@ -1,13 +1,16 @@
 package org.disclosurereports.job;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.disclosurereports.inputs.InputInspector;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.InputSet;
+import org.disclosurereports.support.HeadlessChromium;
 import org.disclosurereports.support.SampleData;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -19,19 +22,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.net.URLEncoder;
-import java.nio.file.StandardOpenOption;
-import java.util.regex.Pattern;
-import org.disclosurereports.support.HeadlessChromium;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The whole job on summary reports over the agency tree, submitted returns, units without

@@ -1,6 +1,7 @@
 package org.disclosurereports.job;
 
 import org.disclosurereports.support.MySqlServer;
+
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.ContextConfiguration;
 

@@ -1,10 +1,10 @@
 package org.disclosurereports.operations;
 
 import org.disclosurereports.job.NightlyReportBuilder;
-
 import org.disclosurereports.support.ChildJvm;
 import org.disclosurereports.support.SampleData;
 import org.disclosurereports.support.TestHooks;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,13 +12,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Nightly operations with real JVMs, as cron starts them: crash (halt, as kill -9) and resume, two

@@ -2,6 +2,7 @@ package org.disclosurereports.operations;
 
 import org.disclosurereports.support.ChildJvm;
 import org.disclosurereports.support.SampleData;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

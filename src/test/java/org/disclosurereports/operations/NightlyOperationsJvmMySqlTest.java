@@ -1,6 +1,7 @@
 package org.disclosurereports.operations;
 
 import org.disclosurereports.support.MySqlServer;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,5 +1,11 @@
 package org.disclosurereports.render;
 
+import org.disclosurereports.core.counting.AppealCounter;
+import org.disclosurereports.core.counting.ApplicationCounter;
+import org.disclosurereports.core.counting.Evidence;
+import org.disclosurereports.core.counting.ProactiveCounter;
+import org.disclosurereports.core.figures.ReportYear;
+import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.layout.GridShape;
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.records.Agency;
@@ -8,12 +14,6 @@ import org.disclosurereports.core.records.Application;
 import org.disclosurereports.core.records.Disclosure;
 import org.disclosurereports.core.records.Document;
 import org.disclosurereports.core.records.EnforcementFigure;
-import org.disclosurereports.core.counting.AppealCounter;
-import org.disclosurereports.core.counting.ApplicationCounter;
-import org.disclosurereports.core.counting.Evidence;
-import org.disclosurereports.core.counting.ProactiveCounter;
-import org.disclosurereports.core.figures.ReportYear;
-import org.disclosurereports.core.figures.StatutoryTables;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

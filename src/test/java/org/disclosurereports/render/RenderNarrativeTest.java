@@ -1,16 +1,16 @@
 package org.disclosurereports.render;
 
+import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.narrative.ReportNarrative;
 
-import org.disclosurereports.core.figures.StatutoryTables;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.disclosurereports.render.RenderFixtures.FORMAT;
-import java.util.Map;
 
 class RenderNarrativeTest {
 

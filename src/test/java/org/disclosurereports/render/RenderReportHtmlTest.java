@@ -1,30 +1,30 @@
 package org.disclosurereports.render;
 
-import org.disclosurereports.core.narrative.ReportNarrative;
-
+import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.layout.GridShape;
 import org.disclosurereports.core.layout.ReportFormat;
-import org.disclosurereports.core.figures.StatutoryTables;
+import org.disclosurereports.core.narrative.ReportNarrative;
+import org.disclosurereports.core.records.Agency;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.disclosurereports.render.RenderFixtures.FORMAT;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.disclosurereports.core.records.Agency;
-import org.junit.jupiter.api.io.TempDir;
 
 class RenderReportHtmlTest {
 

@@ -1,17 +1,25 @@
 package org.disclosurereports.render;
 
+import org.disclosurereports.core.figures.StatutoryTables;
+import org.disclosurereports.core.layout.GridShape;
+import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.records.Agency;
+
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import org.disclosurereports.core.layout.GridShape;
-import org.disclosurereports.core.layout.ReportFormat;
-import org.disclosurereports.core.figures.StatutoryTables;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,13 +29,6 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.disclosurereports.render.RenderFixtures.FORMAT;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.assertj.core.data.Offset;
-import org.disclosurereports.core.records.Agency;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.io.TempDir;
 
 class RenderReportPdfTest {
 

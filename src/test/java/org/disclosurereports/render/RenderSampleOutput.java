@@ -1,7 +1,8 @@
 package org.disclosurereports.render;
 
-import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.figures.StatutoryTables;
+import org.disclosurereports.core.records.Agency;
+
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

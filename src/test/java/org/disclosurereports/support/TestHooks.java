@@ -2,6 +2,7 @@ package org.disclosurereports.support;
 
 import org.disclosurereports.job.PipelineStep;
 import org.disclosurereports.job.StepObserver;
+
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 

@@ -1,17 +1,18 @@
 package org.disclosurereports.core.compliance;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.narrative.NarrativeCheck;
 import org.disclosurereports.core.narrative.NarrativeComposer;
 import org.disclosurereports.core.narrative.OfficeText;
-import org.disclosurereports.core.narrative.ReportNarrative;
 import org.disclosurereports.core.narrative.ReportNarrative.Figure;
 import org.disclosurereports.core.narrative.ReportNarrative.Paragraph;
 import org.disclosurereports.core.narrative.ReportNarrative.Part;
 import org.disclosurereports.core.narrative.ReportNarrative.Text;
+import org.disclosurereports.core.narrative.ReportNarrative;
 import org.disclosurereports.core.records.Agency;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

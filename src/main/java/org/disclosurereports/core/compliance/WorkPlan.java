@@ -3,9 +3,9 @@ package org.disclosurereports.core.compliance;
 import org.disclosurereports.core.records.Agency;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.LinkedHashSet;
 import java.util.function.Function;
 
 /**

@@ -2,7 +2,6 @@ package org.disclosurereports.core.counting;
 
 import org.disclosurereports.core.figures.Grid;
 import org.disclosurereports.core.figures.ReportYear;
-
 import org.disclosurereports.core.layout.GridShape;
 import org.disclosurereports.core.records.AppealCase;
 

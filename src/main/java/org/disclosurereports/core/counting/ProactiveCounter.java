@@ -2,7 +2,6 @@ package org.disclosurereports.core.counting;
 
 import org.disclosurereports.core.figures.ReportYear;
 import org.disclosurereports.core.figures.Table2;
-
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.records.Document;
 import org.disclosurereports.core.records.EnforcementFigure;

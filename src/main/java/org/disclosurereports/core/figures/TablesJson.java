@@ -1,5 +1,9 @@
 package org.disclosurereports.core.figures;
 
+import org.disclosurereports.core.layout.CellRef;
+import org.disclosurereports.core.layout.GridShape;
+import org.disclosurereports.core.layout.ReportFormat;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -7,9 +11,6 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.disclosurereports.core.layout.CellRef;
-import org.disclosurereports.core.layout.GridShape;
-import org.disclosurereports.core.layout.ReportFormat;
 
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -3,13 +3,13 @@ package org.disclosurereports.core.narrative;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.HashSet;
 
 /**
  * Checks of a report's narrative, written as {@code narrative-check.json} beside the report:

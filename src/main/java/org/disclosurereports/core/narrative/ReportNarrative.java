@@ -1,17 +1,17 @@
 package org.disclosurereports.core.narrative;
 
+import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.layout.CellRef;
 import org.disclosurereports.core.layout.GridShape;
 import org.disclosurereports.core.layout.ReportFormat;
-import org.disclosurereports.core.figures.StatutoryTables;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.Collections;
 
 /**
  * The narrative sections of a report (一, 五, 六 of the current format), as paragraphs of parts.

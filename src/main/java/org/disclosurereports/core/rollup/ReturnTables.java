@@ -1,12 +1,12 @@
 package org.disclosurereports.core.rollup;
 
 
-import org.disclosurereports.core.layout.GridShape;
-import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.figures.Grid;
 import org.disclosurereports.core.figures.PublishedTables;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.figures.Table2;
+import org.disclosurereports.core.layout.GridShape;
+import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.rules.Auditor;
 import org.disclosurereports.core.rules.Finding;
 import org.disclosurereports.core.rules.RuleCatalogue;

@@ -1,10 +1,10 @@
 package org.disclosurereports.core.rollup;
 
-import org.disclosurereports.core.layout.ReportFormat;
-import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.figures.Grid;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.figures.Table2;
+import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.records.Agency;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package org.disclosurereports.core.rollup;
 
 
+import org.disclosurereports.core.counting.Evidence;
+import org.disclosurereports.core.figures.Grid;
+import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.layout.GridShape;
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.records.Agency;
-import org.disclosurereports.core.figures.Grid;
-import org.disclosurereports.core.counting.Evidence;
-import org.disclosurereports.core.figures.StatutoryTables;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package org.disclosurereports.core.rules;
 
 import org.disclosurereports.core.figures.PublishedTables;
+import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.layout.CellNames;
 import org.disclosurereports.core.layout.CellRef;
 import org.disclosurereports.core.layout.GridShape;
 import org.disclosurereports.core.layout.ReportFormat;
-import org.disclosurereports.core.figures.TablesJson;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

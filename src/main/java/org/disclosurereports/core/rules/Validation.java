@@ -1,7 +1,8 @@
 package org.disclosurereports.core.rules;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.disclosurereports.core.figures.TablesJson;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -3,20 +3,21 @@ package org.disclosurereports.devtools.bench;
 import org.disclosurereports.cli.Command;
 import org.disclosurereports.cli.ExitCode;
 import org.disclosurereports.cli.Options;
+import org.disclosurereports.core.counting.Evidence;
+import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.inputs.InputInspector;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.InputSet;
-import org.disclosurereports.core.records.Agency;
-import org.disclosurereports.store.RecordStore;
-import org.disclosurereports.store.SealedReports;
 import org.disclosurereports.job.PipelineStep;
 import org.disclosurereports.job.RunIdentity;
 import org.disclosurereports.job.RunParameters;
 import org.disclosurereports.job.RunSummary;
-import org.disclosurereports.core.counting.Evidence;
+import org.disclosurereports.store.RecordStore;
+import org.disclosurereports.store.SealedReports;
 import org.disclosurereports.store.TablesFromRecords;
-import org.disclosurereports.core.figures.TablesJson;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
@@ -24,7 +25,6 @@ import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * {@code benchmark --data DIR --year YYYY --out DIR}: runs the whole job on a data directory and,

@@ -4,6 +4,7 @@ import org.disclosurereports.cli.Command;
 import org.disclosurereports.cli.ExitCode;
 import org.disclosurereports.cli.Options;
 import org.disclosurereports.cli.UsageException;
+
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;

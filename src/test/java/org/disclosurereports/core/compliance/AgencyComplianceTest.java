@@ -8,11 +8,12 @@ import org.disclosurereports.core.figures.ReportYear;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.narrative.OfficeText;
-import org.disclosurereports.core.narrative.ReportNarrative;
 import org.disclosurereports.core.narrative.ReportNarrative.Paragraph;
+import org.disclosurereports.core.narrative.ReportNarrative;
 import org.disclosurereports.core.records.Activity;
 import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.records.Application;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

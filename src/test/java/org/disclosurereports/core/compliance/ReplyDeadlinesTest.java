@@ -1,6 +1,7 @@
 package org.disclosurereports.core.compliance;
 
 import org.disclosurereports.core.records.Application;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

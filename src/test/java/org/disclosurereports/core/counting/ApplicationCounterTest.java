@@ -2,9 +2,9 @@ package org.disclosurereports.core.counting;
 
 import org.disclosurereports.core.figures.Grid;
 import org.disclosurereports.core.figures.ReportYear;
-
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.records.Application;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,10 +1,11 @@
 package org.disclosurereports.core.figures;
 
+import org.disclosurereports.core.layout.CellRef;
+import org.disclosurereports.core.layout.ReportFormat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.disclosurereports.core.layout.CellRef;
-import org.disclosurereports.core.layout.ReportFormat;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -3,13 +3,14 @@ package org.disclosurereports.core.narrative;
 import org.disclosurereports.core.narrative.ReportNarrative.Paragraph;
 import org.disclosurereports.core.narrative.ReportNarrative.Text;
 import org.disclosurereports.core.narrative.ReportNarrative.ToWrite;
+
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.assertj.core.groups.Tuple;
 
 /** Office text and record figures go to section 一's sub-sections by the layout's key, whatever the heading says. */
 class NarrativeComposerTest {

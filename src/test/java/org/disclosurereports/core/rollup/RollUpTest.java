@@ -1,14 +1,15 @@
 package org.disclosurereports.core.rollup;
 
-import org.disclosurereports.core.figures.PublishedTables;
-import org.disclosurereports.core.layout.ReportFormat;
-import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.figures.Grid;
+import org.disclosurereports.core.figures.PublishedTables;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.figures.Table2;
+import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.rules.Auditor;
 import org.disclosurereports.core.rules.Finding;
 import org.disclosurereports.core.rules.Validation;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -2,8 +2,8 @@ package org.disclosurereports.core.rules;
 
 import org.disclosurereports.core.figures.PublishedTables;
 import org.disclosurereports.core.figures.TablesJson;
-
 import org.disclosurereports.core.layout.ReportFormat;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
