@@ -19,12 +19,12 @@ import org.disclosurereports.store.SealedReports;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.Job;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.JobInstance;
-import org.springframework.batch.core.explore.JobExplorer;
-import org.springframework.batch.core.launch.JobLauncher;
-import org.springframework.batch.core.repository.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -46,9 +46,9 @@ public class RunCommand implements Command {
 
     private static final int REJECTS_SHOWN = 20;
 
-    private final JobLauncher launcher;
+    private final JobOperator operator;
     private final Job annualReportJob;
-    private final JobExplorer explorer;
+    private final JobRepository jobRepository;
     private final InputSchema schema;
     private final SourceLaunch sources;
     private final RunGuard guard;
@@ -57,15 +57,15 @@ public class RunCommand implements Command {
     private final PrintStream stdout = System.out;
     private final PrintStream err = System.err;
 
-    public RunCommand(JobLauncher launcher, Job annualReportJob, JobExplorer explorer, InputSchema schema,
+    public RunCommand(JobOperator operator, Job annualReportJob, JobRepository jobRepository, InputSchema schema,
                       SourceLaunch sources, RunGuard guard, RunLines runLines, SealedReports sealed) {
         this.sources = sources;
         this.guard = guard;
         this.runLines = runLines;
         this.sealed = sealed;
-        this.launcher = launcher;
+        this.operator = operator;
         this.annualReportJob = annualReportJob;
-        this.explorer = explorer;
+        this.jobRepository = jobRepository;
         this.schema = schema;
     }
 
@@ -179,15 +179,15 @@ public class RunCommand implements Command {
         RunParameters params = identity.run();
         int year = params.year();
         long startedNanos = System.nanoTime();
-        JobInstance existing = explorer.getJobInstance(AnnualReportJobConfiguration.JOB_NAME, identity.jobParameters());
+        JobInstance existing = jobRepository.getJobInstance(AnnualReportJobConfiguration.JOB_NAME, identity.jobParameters());
         if (pull == null && existing != null && completed(existing)) {
-            JobInstance newest = explorer.getLastJobInstance(AnnualReportJobConfiguration.JOB_NAME);
+            JobInstance newest = jobRepository.getLastJobInstance(AnnualReportJobConfiguration.JOB_NAME);
             boolean outputsThere = Files.exists(params.yearDir().resolve("run-summary.json"));
             if (newest != null && newest.getInstanceId() == existing.getInstanceId() && outputsThere) {
                 stdout.println("Up to date: the reports for " + year + " were already built from these same input files (run "
                         + existing.getInstanceId() + ").");
                 stdout.println("Reports: " + params.yearDir().resolve("index.html") + "   (use --force to build them again)");
-                JobExecution last = explorer.getLastJobExecution(existing);
+                JobExecution last = jobRepository.getLastJobExecution(existing);
                 return last == null ? ExitCode.OK : failedReports(last);
             }
             // Another load ran since, or the outputs were removed: the database or the files no longer match that run.
@@ -196,7 +196,7 @@ public class RunCommand implements Command {
 
         JobExecution execution;
         try {
-            execution = launcher.run(annualReportJob, (pull == null ? identity : pull.addTo(identity)).jobParameters());
+            execution = operator.start(annualReportJob, (pull == null ? identity : pull.addTo(identity)).jobParameters());
         } catch (JobExecutionAlreadyRunningException e) {
             err.println("Refused: a run for " + year + " with the same inputs is already in progress.");
             return ExitCode.ALREADY_RUNNING;
@@ -204,7 +204,7 @@ public class RunCommand implements Command {
             err.println("The run could not start: " + FailureSentence.of(e));
             return ExitCode.FAILED;
         }
-        RunSummary summary = RunSummary.collect(explorer, execution, schema);
+        RunSummary summary = RunSummary.collect(jobRepository, execution, schema);
         summary.print(stdout);
         printRejects(summary);
         stdout.println(runLines.of(execution, summary, System.nanoTime() - startedNanos).text());
@@ -226,7 +226,7 @@ public class RunCommand implements Command {
 
     /** Reports that could not be built from their data: listed on stderr, exit code 6; the others were built. */
     private ExitCode failedReports(JobExecution execution) {
-        var failed = UnitFailures.of(explorer, execution);
+        var failed = UnitFailures.of(jobRepository, execution);
         if (failed.isEmpty()) {
             return ExitCode.OK;
         }
@@ -237,7 +237,7 @@ public class RunCommand implements Command {
     }
 
     private boolean completed(JobInstance instance) {
-        JobExecution last = explorer.getLastJobExecution(instance);
+        JobExecution last = jobRepository.getLastJobExecution(instance);
         return last != null && last.getStatus() == BatchStatus.COMPLETED;
     }
 

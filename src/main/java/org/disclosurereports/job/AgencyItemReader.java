@@ -2,7 +2,7 @@ package org.disclosurereports.job;
 
 import org.disclosurereports.core.records.Agency;
 
-import org.springframework.batch.item.support.AbstractItemCountingItemStreamItemReader;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 import java.util.List;
 import java.util.function.Supplier;

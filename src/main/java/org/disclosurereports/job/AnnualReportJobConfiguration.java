@@ -24,25 +24,24 @@ import org.disclosurereports.store.ReturnStore;
 import org.disclosurereports.store.SealedReports;
 import org.disclosurereports.store.TablesFromRecords;
 
-import org.springframework.batch.core.ChunkListener;
-import org.springframework.batch.core.Job;
-import org.springframework.batch.core.JobExecutionListener;
-import org.springframework.batch.core.SkipListener;
-import org.springframework.batch.core.Step;
-import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.StepExecutionListener;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
-import org.springframework.batch.core.partition.support.Partitioner;
-import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.step.builder.AbstractTaskletStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.item.ItemStreamReader;
-import org.springframework.batch.item.file.FlatFileItemWriter;
-import org.springframework.batch.item.file.builder.FlatFileItemWriterBuilder;
-import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -420,14 +419,14 @@ public class AnnualReportJobConfiguration {
      * runs only: a run for one agency does not rebuild the others its summaries would need).
      */
     @Bean
-    Step buildSummaries(ReportFormat format, RecordStore store, ReturnStore returns, JobExplorer explorer) {
+    Step buildSummaries(ReportFormat format, RecordStore store, ReturnStore returns) {
         return listened(BUILD_SUMMARIES, new StepBuilder(BUILD_SUMMARIES.stepName(), repository).tasklet((contribution, chunk) -> {
             StepExecution step = contribution.getStepExecution();
             RunParameters run = RunParameters.of(step.getJobParameters());
             if (!run.allAgencies()) {
                 return RepeatStatus.FINISHED;
             }
-            Set<String> failedUnits = UnitFailures.of(explorer, step.getJobExecution()).keySet();
+            Set<String> failedUnits = UnitFailures.of(repository, step.getJobExecution()).keySet();
             var unitTables = new UnitTables(format, new TablesFromRecords(format, store)::agency, returns::figures);
             var failed = new SummaryReports(format, new Templates(run.templates()), unitTables, run.year(), run.yearDir())
                     .build(store.agenciesOfLoad(loadId(step)), failedUnits);
@@ -448,13 +447,13 @@ public class AnnualReportJobConfiguration {
 
     /** The year's index: every report found under {@code <out>/<year>/}, from this run or earlier ones. */
     @Bean
-    Step writeIndex(ReportFormat format, InputSchema schema, JobExplorer explorer, RecordStore store) {
+    Step writeIndex(ReportFormat format, InputSchema schema, RecordStore store) {
         return listened(WRITE_INDEX, new StepBuilder(WRITE_INDEX.stepName(), repository).tasklet((contribution, chunk) -> {
             StepExecution step = contribution.getStepExecution();
             RunParameters run = RunParameters.of(step.getJobParameters());
-            RunSummary summary = RunSummary.collect(explorer, step.getJobExecution(), schema);
+            RunSummary summary = RunSummary.collect(repository, step.getJobExecution(), schema);
             new YearIndex(format, run.templates()).write(run.yearDir(), summary, store.allAgencies(),
-                    UnitFailures.of(explorer, step.getJobExecution()));
+                    UnitFailures.of(repository, step.getJobExecution()));
             return RepeatStatus.FINISHED;
         }, tx)).build();
     }

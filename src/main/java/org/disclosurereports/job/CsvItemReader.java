@@ -4,7 +4,7 @@ import org.disclosurereports.inputs.CsvInput;
 import org.disclosurereports.inputs.RawRow;
 import org.disclosurereports.inputs.RecordKind;
 
-import org.springframework.batch.item.support.AbstractItemCountingItemStreamItemReader;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 import java.nio.charset.Charset;
 import java.nio.file.Files;

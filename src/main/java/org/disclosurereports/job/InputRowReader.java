@@ -2,8 +2,8 @@ package org.disclosurereports.job;
 
 import org.disclosurereports.inputs.RawRow;
 
-import org.springframework.batch.item.ExecutionContext;
-import org.springframework.batch.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * A load step's reader, whatever the input: a CSV file, a workbook or a source database's query.

@@ -8,10 +8,10 @@ import org.disclosurereports.inputs.XlsxInput;
 import org.disclosurereports.store.Watermarks;
 
 import org.apache.commons.csv.CSVFormat;
-import org.springframework.batch.item.ExecutionContext;
-import org.springframework.batch.item.ItemStreamException;
-import org.springframework.batch.item.ItemStreamReader;
-import org.springframework.batch.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
@@ -61,7 +61,7 @@ public class JdbcSourceReader implements ItemStreamReader<RawRow> {
     private final RecordKind kind;
     private final DataSource dataSource;
     private final String from;
-    private final JdbcCursorItemReader<RawRow> cursor = new JdbcCursorItemReader<>();
+    private final JdbcCursorItemReader<RawRow> cursor;
     private int[] columnOfResult;
     private int changedIndex = -1;
     private int[] keyPositions;
@@ -78,6 +78,7 @@ public class JdbcSourceReader implements ItemStreamReader<RawRow> {
         this.dataSource = dataSource;
         this.from = query.incremental() ? from : null;
         this.maxChanged = this.from == null ? null : Watermarks.value(this.from);
+        this.cursor = new JdbcCursorItemReader<>(dataSource, sql(), this::row);
     }
 
     public String label() {
@@ -96,8 +97,6 @@ public class JdbcSourceReader implements ItemStreamReader<RawRow> {
     public void open(ExecutionContext context) throws ItemStreamException {
         mapColumns();
         cursor.setName("source-" + kind.name());
-        cursor.setDataSource(dataSource);
-        cursor.setSql(sql());
         cursor.setFetchSize(source.fetchSize());
         // A pull is not resumed half-way (rows move in a live source): a failed pull is repeated from its watermark.
         cursor.setSaveState(false);
@@ -106,9 +105,7 @@ public class JdbcSourceReader implements ItemStreamReader<RawRow> {
             Object value = Watermarks.value(from);
             cursor.setPreparedStatementSetter(ps -> ps.setObject(1, value));
         }
-        cursor.setRowMapper(this::row);
         try {
-            cursor.afterPropertiesSet();
             cursor.open(new ExecutionContext());
         } catch (Exception e) {
             throw refused("the query failed", e);

@@ -16,7 +16,7 @@ import org.disclosurereports.store.TablesFromRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package org.disclosurereports.job;
 
 import org.disclosurereports.inputs.InputSchema;
 
-import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.step.StepExecution;
 
 import java.util.Arrays;
 import java.util.List;

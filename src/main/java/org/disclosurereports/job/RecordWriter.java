@@ -6,10 +6,10 @@ import org.disclosurereports.inputs.Rejection;
 import org.disclosurereports.outputs.RejectsFile;
 import org.disclosurereports.store.RecordStore;
 
-import org.springframework.batch.item.Chunk;
-import org.springframework.batch.item.ExecutionContext;
-import org.springframework.batch.item.ItemStreamWriter;
-import org.springframework.batch.item.file.FlatFileItemWriter;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 
 import java.util.ArrayList;
 import java.util.Arrays;

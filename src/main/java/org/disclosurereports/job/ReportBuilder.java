@@ -12,7 +12,7 @@ import org.disclosurereports.render.ReportRenderer;
 import org.disclosurereports.render.ReportView;
 import org.disclosurereports.render.Templates;
 
-import org.springframework.batch.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

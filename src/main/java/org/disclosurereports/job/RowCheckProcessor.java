@@ -4,7 +4,7 @@ import org.disclosurereports.inputs.ParsedRow;
 import org.disclosurereports.inputs.RawRow;
 import org.disclosurereports.inputs.RowChecker;
 
-import org.springframework.batch.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /** The load step's processor: every row comes out, checked (a rejected row is written to rejects, never filtered away). */
 public class RowCheckProcessor implements ItemProcessor<RawRow, ParsedRow> {

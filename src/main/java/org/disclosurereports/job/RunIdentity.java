@@ -2,8 +2,8 @@ package org.disclosurereports.job;
 
 import org.disclosurereports.inputs.SourceDefinition;
 
-import org.springframework.batch.core.JobParameters;
-import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

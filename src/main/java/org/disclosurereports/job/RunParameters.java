@@ -1,6 +1,6 @@
 package org.disclosurereports.job;
 
-import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParameters;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;

@@ -7,10 +7,10 @@ import org.disclosurereports.inputs.RecordKind;
 import org.disclosurereports.outputs.ReportFilesWriter;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.explore.JobExplorer;
-import org.springframework.batch.item.ExecutionContext;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,7 +43,7 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
 
     public record StepLine(String name, String status, double seconds, long read, long written) {}
 
-    public static RunSummary collect(JobExplorer explorer, JobExecution execution, InputSchema schema) {
+    public static RunSummary collect(JobRepository jobRepository, JobExecution execution, InputSchema schema) {
         RunParameters run = RunParameters.of(execution.getJobParameters());
         // The latest execution of each step across all executions of this instance.
         Map<String, StepExecution> latest = new LinkedHashMap<>();
@@ -51,13 +51,13 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
         // Counts of a restarted step are spread over its executions; only committed chunks are counted in each.
         Map<String, Long> reads = new LinkedHashMap<>();
         Map<String, Long> writes = new LinkedHashMap<>();
-        List<JobExecution> all = new ArrayList<>(explorer.getJobExecutions(execution.getJobInstance()));
-        if (all.stream().noneMatch(e -> e.getId().equals(execution.getId()))) {
+        List<JobExecution> all = new ArrayList<>(jobRepository.getJobExecutions(execution.getJobInstance()));
+        if (all.stream().noneMatch(e -> e.getId() == execution.getId())) {
             all.add(execution);
         }
-        all.sort(Comparator.comparing(JobExecution::getId));
+        all.sort(Comparator.comparingLong(JobExecution::getId));
         for (JobExecution e : all) {
-            Iterable<StepExecution> steps = e.getId().equals(execution.getId()) ? execution.getStepExecutions() : e.getStepExecutions();
+            Iterable<StepExecution> steps = e.getId() == execution.getId() ? execution.getStepExecutions() : e.getStepExecutions();
             for (StepExecution s : steps) {
                 latest.put(s.getStepName(), s);
                 seconds.merge(s.getStepName(), duration(s), Double::sum);
@@ -96,7 +96,7 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
         List<String> failures = execution.getAllFailureExceptions().stream().map(RunSummary::describe).distinct().toList();
         return new RunSummary(execution.getJobInstance().getInstanceId(), execution.getId(), execution.getStatus(), run,
                 files, steps, built, failures, all.get(0).getStartTime(), execution.getEndTime(),
-                UnitFailures.of(explorer, execution));
+                UnitFailures.of(jobRepository, execution));
     }
 
     /** Worker steps of buildReports: {@code buildReportsPartition:units-0}, … */

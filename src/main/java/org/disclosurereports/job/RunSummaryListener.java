@@ -4,9 +4,9 @@ import org.disclosurereports.inputs.InputSchema;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.JobExecutionListener;
-import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -17,17 +17,17 @@ public class RunSummaryListener implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunSummaryListener.class);
 
-    private final JobExplorer explorer;
+    private final JobRepository jobRepository;
     private final InputSchema schema;
 
-    public RunSummaryListener(JobExplorer explorer, InputSchema schema) {
-        this.explorer = explorer;
+    public RunSummaryListener(JobRepository jobRepository, InputSchema schema) {
+        this.jobRepository = jobRepository;
         this.schema = schema;
     }
 
     @Override
     public void afterJob(JobExecution execution) {
-        RunSummary summary = RunSummary.collect(explorer, execution, schema);
+        RunSummary summary = RunSummary.collect(jobRepository, execution, schema);
         try {
             summary.writeTo(summary.parameters().yearDir().resolve("run-summary.json"));
         } catch (IOException e) {

@@ -6,7 +6,7 @@ import org.disclosurereports.inputs.InputSet;
 import org.disclosurereports.inputs.RecordKind;
 import org.disclosurereports.inputs.SourceDefinition;
 
-import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.core.env.PropertyResolver;
 
 import java.nio.file.Path;

@@ -8,8 +8,8 @@ import org.disclosurereports.inputs.SourceDefinition;
 import org.disclosurereports.inputs.Workbooks;
 import org.disclosurereports.store.Watermarks;
 
-import org.springframework.batch.core.JobParameters;
-import org.springframework.batch.item.ItemStreamReader;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.stereotype.Component;

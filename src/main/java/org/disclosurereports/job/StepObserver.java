@@ -1,7 +1,7 @@
 package org.disclosurereports.job;
 
-import org.springframework.batch.core.ChunkListener;
-import org.springframework.batch.core.StepExecutionListener;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 
 /**
  * The job's one extension point: a bean of this type listens to every step of

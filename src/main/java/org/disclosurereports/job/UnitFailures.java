@@ -4,13 +4,13 @@ import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.outputs.BuiltReport;
 
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.SkipListener;
-import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.StepExecutionListener;
-import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
-import org.springframework.batch.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,11 +50,11 @@ public final class UnitFailures {
     }
 
     /** Every failed report of the job instance, from the latest execution of each step. */
-    public static Map<String, String> of(JobExplorer explorer, JobExecution execution) {
-        List<JobExecution> all = new ArrayList<>(explorer.getJobExecutions(execution.getJobInstance()));
-        all.removeIf(e -> e.getId().equals(execution.getId()));
+    public static Map<String, String> of(JobRepository jobRepository, JobExecution execution) {
+        List<JobExecution> all = new ArrayList<>(jobRepository.getJobExecutions(execution.getJobInstance()));
+        all.removeIf(e -> e.getId() == execution.getId());
         all.add(execution);
-        all.sort(Comparator.comparing(JobExecution::getId));
+        all.sort(Comparator.comparingLong(JobExecution::getId));
         Map<String, StepExecution> latest = new TreeMap<>();
         for (JobExecution e : all) {
             for (StepExecution s : e.getStepExecutions()) {

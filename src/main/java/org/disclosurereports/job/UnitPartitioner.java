@@ -2,8 +2,8 @@ package org.disclosurereports.job;
 
 import org.disclosurereports.core.records.Agency;
 
-import org.springframework.batch.core.partition.support.Partitioner;
-import org.springframework.batch.item.ExecutionContext;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import java.util.LinkedHashMap;
 import java.util.List;

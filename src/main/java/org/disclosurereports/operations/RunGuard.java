@@ -8,15 +8,11 @@ import org.disclosurereports.store.RunLeases;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,13 +31,13 @@ public class RunGuard {
     private static final Logger log = LoggerFactory.getLogger(RunGuard.class);
 
     private final HeldLeases leases;
-    private final JobExplorer explorer;
     private final JobRepository repository;
+    private final JobOperator operator;
 
-    public RunGuard(HeldLeases leases, JobExplorer explorer, JobRepository repository) {
+    public RunGuard(HeldLeases leases, JobRepository repository, JobOperator operator) {
         this.leases = leases;
-        this.explorer = explorer;
         this.repository = repository;
+        this.operator = operator;
     }
 
     /** The scope of a run: what it writes. Two runs of the same scope would overwrite each other's outputs. */
@@ -78,33 +74,22 @@ public class RunGuard {
     }
 
     /**
-     * Marks FAILED the executions of {@code scope} still recorded as running. Only called while holding
-     * the scope's lease, so none of them can be alive.
+     * Marks FAILED the executions of {@code scope} still recorded as running, so that they can be restarted.
+     * Only called while holding the scope's lease, so none of them can be alive. Which executions are
+     * ours to recover is decided here (Spring Batch knows no scopes nor leases); the marking itself is
+     * Spring Batch's {@link JobOperator#recover}.
      */
     List<Long> recoverAbandoned(String scope) {
         List<Long> recovered = new ArrayList<>();
-        for (JobExecution running : explorer.findRunningJobExecutions(AnnualReportJobConfiguration.JOB_NAME)) {
+        for (JobExecution running : repository.findRunningJobExecutions(AnnualReportJobConfiguration.JOB_NAME)) {
             if (!scope.equals(scopeOf(RunParameters.of(running.getJobParameters())))) {
                 continue;
             }
-            JobExecution e = explorer.getJobExecution(running.getId());
+            JobExecution e = repository.getJobExecution(running.getId());
             if (e == null || !e.isRunning()) {
                 continue;
             }
-            LocalDateTime now = LocalDateTime.now();
-            String why = "abandoned: the process running it ended without finishing (crash or kill); marked FAILED at " + now.withNano(0);
-            for (StepExecution s : e.getStepExecutions()) {
-                if (s.getStatus().isRunning() || s.getStatus() == BatchStatus.UNKNOWN) {
-                    s.setStatus(BatchStatus.FAILED);
-                    s.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
-                    s.setEndTime(now);
-                    repository.update(s);
-                }
-            }
-            e.setStatus(BatchStatus.FAILED);
-            e.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
-            e.setEndTime(now);
-            repository.update(e);
+            operator.recover(e);
             recovered.add(e.getId());
             System.err.printf("Run %d (execution %d, started %s) was left unfinished by a process that is gone: marked FAILED; "
                     + "this run resumes it from its last committed chunk.%n", e.getJobInstance().getInstanceId(), e.getId(),

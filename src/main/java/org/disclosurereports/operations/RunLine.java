@@ -4,9 +4,9 @@ import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.job.NightlyReportBuilder;
 import org.disclosurereports.job.RunSummary;
 
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.repository.JobRepository;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,11 +30,11 @@ public record RunLine(String text, long built, long unchanged, long sealed, long
      * @param sealedCodes the agencies whose report of the year is sealed (they are filtered, not built)
      * @param scopeCodes  the agencies of this run
      */
-    public static RunLine of(JobExplorer explorer, JobExecution execution, RunSummary summary, long elapsedNanos,
+    public static RunLine of(JobRepository jobRepository, JobExecution execution, RunSummary summary, long elapsedNanos,
                              Collection<String> sealedCodes, Collection<String> scopeCodes) {
         long filtered = 0;
-        List<JobExecution> all = new ArrayList<>(explorer.getJobExecutions(execution.getJobInstance()));
-        all.removeIf(e -> e.getId().equals(execution.getId()));
+        List<JobExecution> all = new ArrayList<>(jobRepository.getJobExecutions(execution.getJobInstance()));
+        all.removeIf(e -> e.getId() == execution.getId());
         all.add(execution);
         for (JobExecution e : all) {
             for (StepExecution s : e.getStepExecutions()) {

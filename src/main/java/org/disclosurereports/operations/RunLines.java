@@ -5,8 +5,8 @@ import org.disclosurereports.job.RunSummary;
 import org.disclosurereports.store.RecordStore;
 import org.disclosurereports.store.SealedReports;
 
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -15,12 +15,12 @@ import java.util.List;
 @Component
 public class RunLines {
 
-    private final JobExplorer explorer;
+    private final JobRepository jobRepository;
     private final SealedReports sealed;
     private final RecordStore store;
 
-    public RunLines(JobExplorer explorer, SealedReports sealed, RecordStore store) {
-        this.explorer = explorer;
+    public RunLines(JobRepository jobRepository, SealedReports sealed, RecordStore store) {
+        this.jobRepository = jobRepository;
         this.sealed = sealed;
         this.store = store;
     }
@@ -29,6 +29,6 @@ public class RunLines {
         List<String> scope = summary.parameters().allAgencies()
                 ? store.agenciesOfLoad(execution.getJobInstance().getInstanceId()).stream().map(Agency::code).toList()
                 : List.of(summary.parameters().agency());
-        return RunLine.of(explorer, execution, summary, elapsedNanos, sealed.sealedCodes(summary.parameters().year()), scope);
+        return RunLine.of(jobRepository, execution, summary, elapsedNanos, sealed.sealedCodes(summary.parameters().year()), scope);
     }
 }

@@ -1,7 +1,7 @@
 package org.disclosurereports.outputs;
 
-import org.springframework.batch.item.Chunk;
-import org.springframework.batch.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

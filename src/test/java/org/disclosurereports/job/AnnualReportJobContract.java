@@ -14,10 +14,10 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.explore.JobExplorer;
-import org.springframework.batch.test.JobLauncherTestUtils;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,9 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class AnnualReportJobContract {
 
     @Autowired
-    JobLauncherTestUtils jobs;
+    JobOperatorTestUtils jobs;
     @Autowired
-    JobExplorer explorer;
+    JobRepository jobRepository;
     @Autowired
     RecordStore store;
     @Autowired
@@ -65,7 +65,7 @@ abstract class AnnualReportJobContract {
         JobExecution run(Path data, int year, Path outDir, String agency) throws Exception {
             InputSet inputs = new InputInspector(schema).inspect(data, null);
             RunParameters p = new RunParameters(inputs.directory(), year, outDir, agency, inputs.digest(), inputs.encodings(), 0);
-            return jobs.launchJob(RunIdentity.of(p).jobParameters());
+            return jobs.startJob(RunIdentity.of(p).jobParameters());
         }
     }
 
@@ -93,7 +93,7 @@ abstract class AnnualReportJobContract {
     void everyRowIsLoadedOrRejectedWithFileLineColumnValueAndReason() throws Exception {
         JobExecution execution = launcher.run(SampleData.DIR, 2024, out, RunParameters.ALL_AGENCIES);
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        RunSummary summary = RunSummary.collect(explorer, execution, schema);
+        RunSummary summary = RunSummary.collect(jobRepository, execution, schema);
         JsonNode counts = SampleData.loadCounts();
         assertThat(summary.files()).hasSize(counts.size());
         for (RunSummary.FileLine f : summary.files()) {
@@ -177,7 +177,7 @@ abstract class AnnualReportJobContract {
         assertThat(writes(restarted, "buildReportsPartition:units-1")).isEqualTo(6);
         StepExecution rebuilt = restarted.getStepExecutions().stream().filter(s -> s.getStepName().equals("buildReports")).findFirst().orElseThrow();
         assertThat(rebuilt.getWriteCount()).isEqualTo(6);
-        RunSummary summary = RunSummary.collect(explorer, restarted, schema);
+        RunSummary summary = RunSummary.collect(jobRepository, restarted, schema);
         assertThat(summary.reportsBuilt()).isEqualTo(12);
         assertThat(summary.files()).allMatch(RunSummary.FileLine::balanced);
         JsonNode want = SampleData.expectedTables(2024, "SL-PNR");

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.test.JobLauncherTestUtils;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class AuditedRunContract {
 
     @Autowired
-    JobLauncherTestUtils jobs;
+    JobOperatorTestUtils jobs;
     @Autowired
     InputSchema schema;
     @Autowired
@@ -65,7 +65,7 @@ abstract class AuditedRunContract {
             InputSet inputs = new InputInspector(schema).inspect(SampleData.DIR, null);
             RunParameters p = new RunParameters(inputs.directory(), year, outDir, RunParameters.ALL_AGENCIES, inputs.digest(),
                     inputs.encodings(), 0);
-            return jobs.launchJob(RunIdentity.of(p).jobParameters());
+            return jobs.startJob(RunIdentity.of(p).jobParameters());
         }
     }
 

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.explore.JobExplorer;
-import org.springframework.batch.test.JobLauncherTestUtils;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -77,9 +77,9 @@ abstract class CaseDatabasePullContract {
     }
 
     @Autowired
-    JobLauncherTestUtils jobs;
+    JobOperatorTestUtils jobs;
     @Autowired
-    JobExplorer explorer;
+    JobRepository jobRepository;
     @Autowired
     InputSchema schema;
     @Autowired
@@ -97,13 +97,13 @@ abstract class CaseDatabasePullContract {
     /** Launches as the command line does (kept off the test class: Spring Batch's test listener looks for JobExecution factories). */
     final class Launcher {
         JobExecution csv(Path data, int year, Path out) throws Exception {
-            return jobs.launchJob(RunIdentity.of(parameters(data, year, out)).jobParameters());
+            return jobs.startJob(RunIdentity.of(parameters(data, year, out)).jobParameters());
         }
 
         JobExecution pull(Path data, int year, Path out, Path definition, boolean full) throws Exception {
             InputSet inputs = new InputInspector(schema).inspect(data, null);
             SourceLaunch.Prepared pull = sourceLaunch.prepare(definition, full, inputs);
-            return jobs.launchJob(pull.addTo(RunIdentity.of(parameters(data, year, out))).jobParameters());
+            return jobs.startJob(pull.addTo(RunIdentity.of(parameters(data, year, out))).jobParameters());
         }
 
         private RunParameters parameters(Path data, int year, Path out) {
@@ -238,7 +238,7 @@ abstract class CaseDatabasePullContract {
     }
 
     private void assertRead(JobExecution e, String input, long read, long rejected) {
-        RunSummary summary = RunSummary.collect(explorer, e, schema);
+        RunSummary summary = RunSummary.collect(jobRepository, e, schema);
         assertThat(summary.files()).as(input).anySatisfy(f -> {
             assertThat(f.file()).isEqualTo(input);
             assertThat(f.encoding()).isEqualTo("database");

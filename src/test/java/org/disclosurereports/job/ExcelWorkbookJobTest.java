@@ -15,9 +15,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.explore.JobExplorer;
-import org.springframework.batch.test.JobLauncherTestUtils;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,9 +46,9 @@ class ExcelWorkbookJobTest {
     static final Path EXCEL = SampleData.DIR.resolve("excel");
 
     @Autowired
-    JobLauncherTestUtils jobs;
+    JobOperatorTestUtils jobs;
     @Autowired
-    JobExplorer explorer;
+    JobRepository jobRepository;
     @Autowired
     InputSchema schema;
 
@@ -59,7 +59,7 @@ class ExcelWorkbookJobTest {
         JobExecution run(Path data, int year, Path outDir) throws Exception {
             InputSet inputs = new InputInspector(schema).inspect(data, null);
             RunParameters p = new RunParameters(inputs.directory(), year, outDir, RunParameters.ALL_AGENCIES, inputs.digest(), inputs.encodings(), 0);
-            return jobs.launchJob(RunIdentity.of(p).jobParameters());
+            return jobs.startJob(RunIdentity.of(p).jobParameters());
         }
     }
 
@@ -75,7 +75,7 @@ class ExcelWorkbookJobTest {
         }
         List<CSVRecord> samr = ExcelSample.rows(SampleData.DIR.resolve("applications.csv"));
         JobExecution e = new Launcher().run(EXCEL, 2024, out.resolve("again"));
-        RunSummary summary = RunSummary.collect(explorer, e, schema);
+        RunSummary summary = RunSummary.collect(jobRepository, e, schema);
         assertThat(summary.files()).anySatisfy(f -> {
             assertThat(f.file()).isEqualTo("applications.xlsx");
             assertThat(f.encoding()).isEqualTo("xlsx");

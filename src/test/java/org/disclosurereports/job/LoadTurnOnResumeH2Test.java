@@ -11,13 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.Job;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.JobParameters;
-import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.job.SimpleJob;
-import org.springframework.batch.test.JobLauncherTestUtils;
+import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -78,9 +78,9 @@ class LoadTurnOnResumeH2Test {
     }
 
     @Autowired
-    JobLauncherTestUtils jobs;
+    JobOperatorTestUtils jobs;
     @Autowired
-    JobExplorer explorer;
+    JobRepository jobRepository;
     @Autowired
     InputSchema schema;
     @Autowired
@@ -150,7 +150,7 @@ class LoadTurnOnResumeH2Test {
     final class Runs {
         JobExecution launch(JobParameters parameters) {
             try {
-                return jobs.launchJob(parameters);
+                return jobs.startJob(parameters);
             } catch (Exception e) {
                 throw new CompletionException(e);
             }
@@ -169,15 +169,15 @@ class LoadTurnOnResumeH2Test {
         }
 
         JobExecution execution(long id) {
-            return explorer.getJobExecution(id);
+            return jobRepository.getJobExecution(id);
         }
 
         /** Waits until the resumed execution of {@code failed}'s instance is at a step (has started one that has not ended). */
         long awaitAtAStep(JobExecution failed) throws InterruptedException {
             long deadline = System.currentTimeMillis() + 60_000;
             while (System.currentTimeMillis() < deadline) {
-                Optional<Long> started = explorer.getJobExecutions(failed.getJobInstance()).stream()
-                        .filter(e -> !e.getId().equals(failed.getId()))
+                Optional<Long> started = jobRepository.getJobExecutions(failed.getJobInstance()).stream()
+                        .filter(e -> e.getId() != failed.getId())
                         .map(e -> execution(e.getId()))
                         .filter(e -> e.getStepExecutions().stream().anyMatch(s -> s.getStatus() == BatchStatus.STARTED))
                         .map(JobExecution::getId)

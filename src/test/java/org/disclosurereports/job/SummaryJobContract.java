@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.explore.JobExplorer;
-import org.springframework.batch.test.JobLauncherTestUtils;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,9 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class SummaryJobContract {
 
     @Autowired
-    JobLauncherTestUtils jobs;
+    JobOperatorTestUtils jobs;
     @Autowired
-    JobExplorer explorer;
+    JobRepository jobRepository;
     @Autowired
     InputSchema schema;
 
@@ -59,7 +59,7 @@ abstract class SummaryJobContract {
         JobExecution run(Path data, int year, Path outDir) throws Exception {
             InputSet inputs = new InputInspector(schema).inspect(data, null);
             RunParameters p = new RunParameters(inputs.directory(), year, outDir, RunParameters.ALL_AGENCIES, inputs.digest(), inputs.encodings(), 0);
-            return jobs.launchJob(RunIdentity.of(p).jobParameters());
+            return jobs.startJob(RunIdentity.of(p).jobParameters());
         }
     }
 
@@ -70,7 +70,7 @@ abstract class SummaryJobContract {
         for (int year : new int[] {2023, 2024}) {
             JobExecution e = launcher.run(SampleData.DIR, year, out);
             assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-            assertThat(UnitFailures.of(explorer, e)).isEmpty();
+            assertThat(UnitFailures.of(jobRepository, e)).isEmpty();
             List<Path> expected = SampleData.summaryCodes(year).toList();
             assertThat(expected).extracting(p -> p.getFileName().toString()).containsExactly("SL-SAMR.json", "SL.json");
             for (Path p : expected) {
@@ -209,7 +209,7 @@ abstract class SummaryJobContract {
 
         JobExecution e = launcher.run(data, 2024, out.resolve("o"));
         assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        Map<String, String> failed = UnitFailures.of(explorer, e);
+        Map<String, String> failed = UnitFailures.of(jobRepository, e);
         assertThat(failed).containsOnlyKeys("SL-SAMR-XH", "SL-SAMR/summary", "SL/summary");
         assertThat(failed.get("SL-SAMR-XH")).contains("returns_table3.csv line " + line)
                 .contains("table3.total_processed.total is given as 8 but its parts add up to 7");
@@ -233,7 +233,7 @@ abstract class SummaryJobContract {
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         JobExecution e = launcher.run(data, 2024, out.resolve("o"));
         assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        String reason = UnitFailures.of(explorer, e).get("SL-SAMR-XH");
+        String reason = UnitFailures.of(jobRepository, e).get("SL-SAMR-XH");
         assertThat(reason).contains("both records and a return for 2024").contains("applications.csv")
                 .contains("returns_table3.csv").contains("table3.granted = 1");
         assertThat(out.resolve("o/2024/SL-PNR/tables.json")).isRegularFile();
@@ -252,7 +252,7 @@ abstract class SummaryJobContract {
         Files.writeString(data.resolve("applications.csv"), received2024, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         JobExecution broken = launcher.run(data, 2024, out.resolve("a"));
         // The 2023 return carries 1 自然人 forward, but the records know nothing of it: refused, naming both cells.
-        assertThat(UnitFailures.of(explorer, broken).get("SL-SAMR-XH"))
+        assertThat(UnitFailures.of(jobRepository, broken).get("SL-SAMR-XH"))
                 .contains("table3.carried_over.natural_person of 2024 counted from records (applications.csv) is 0")
                 .contains("table3.carried_forward.natural_person of 2023 in the return (returns_table3.csv");
 
@@ -260,14 +260,14 @@ abstract class SummaryJobContract {
         String carried = "XH-2023-9,SL-SAMR-XH,2023-12-18,natural_person,2024-01-10,granted,N,\r\n";
         Files.writeString(data.resolve("applications.csv"), carried, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         JobExecution chained = launcher.run(data, 2024, out.resolve("b"));
-        assertThat(UnitFailures.of(explorer, chained)).isEmpty();
+        assertThat(UnitFailures.of(jobRepository, chained)).isEmpty();
         JsonNode t = SampleData.read(out.resolve("b/2024/SL-SAMR-XH/tables.json"));
         assertThat(t.get("data_source").asText()).isEqualTo("records");
         assertThat(t.at("/table3/rows/carried_over/0").asLong()).isEqualTo(1);
         assertThat(t.at("/table3/rows/granted/0").asLong()).isEqualTo(2);
         // …and 2023 is still built from the return: the carried application is no record *of* 2023.
         JobExecution y2023 = launcher.run(data, 2023, out.resolve("b"));
-        assertThat(UnitFailures.of(explorer, y2023)).isEmpty();
+        assertThat(UnitFailures.of(jobRepository, y2023)).isEmpty();
         assertThat(SampleData.read(out.resolve("b/2023/SL-SAMR-XH/tables.json")).get("data_source").asText()).isEqualTo("return");
         // Restore the demo data for other tests on this database.
         launcher.run(SampleData.DIR, 2024, out.resolve("restore"));

@@ -3,7 +3,7 @@ package org.disclosurereports.support;
 import org.disclosurereports.job.PipelineStep;
 import org.disclosurereports.job.StepObserver;
 
-import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 
 import java.nio.file.Files;

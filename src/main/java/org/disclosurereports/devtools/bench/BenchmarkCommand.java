@@ -19,10 +19,10 @@ import org.disclosurereports.store.SealedReports;
 import org.disclosurereports.store.TablesFromRecords;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.Job;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.explore.JobExplorer;
-import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Component;
 
 import java.lang.management.ManagementFactory;
@@ -50,21 +50,21 @@ public class BenchmarkCommand implements Command {
     private static final Set<String> INGEST_STEPS = PipelineStep.inPhase(PipelineStep.Phase.LOAD).stream()
             .map(PipelineStep::stepName).collect(Collectors.toUnmodifiableSet());
 
-    private final JobLauncher launcher;
+    private final JobOperator operator;
     private final Job annualReportJob;
-    private final JobExplorer explorer;
+    private final JobRepository jobRepository;
     private final InputSchema schema;
     private final DataSource dataSource;
     private final RecordStore store;
     private final ReportFormat format;
     private final SealedReports sealed;
 
-    public BenchmarkCommand(JobLauncher launcher, Job annualReportJob, JobExplorer explorer, InputSchema schema,
+    public BenchmarkCommand(JobOperator operator, Job annualReportJob, JobRepository jobRepository, InputSchema schema,
                             DataSource dataSource, RecordStore store, ReportFormat format, SealedReports sealed) {
         this.sealed = sealed;
-        this.launcher = launcher;
+        this.operator = operator;
         this.annualReportJob = annualReportJob;
-        this.explorer = explorer;
+        this.jobRepository = jobRepository;
         this.schema = schema;
         this.dataSource = dataSource;
         this.store = store;
@@ -115,14 +115,14 @@ public class BenchmarkCommand implements Command {
                 inputs.encodings(), 0);
         RunIdentity identity = RunIdentity.of(params).withSealState(sealed.sealState(year)).forced(System.currentTimeMillis());
         long start = System.nanoTime();
-        JobExecution execution = launcher.run(annualReportJob, identity.jobParameters());
+        JobExecution execution = operator.start(annualReportJob, identity.jobParameters());
         double wall = (System.nanoTime() - start) / 1e9;
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             System.err.println("The job did not complete: " + execution.getAllFailureExceptions());
             return ExitCode.FAILED;
         }
         long peakHeap = peakHeap();
-        RunSummary summary = RunSummary.collect(explorer, execution, schema);
+        RunSummary summary = RunSummary.collect(jobRepository, execution, schema);
         double ingest = summary.steps().stream().filter(s -> INGEST_STEPS.contains(s.name())).mapToDouble(RunSummary.StepLine::seconds).sum();
         long rows = summary.files().stream().mapToLong(RunSummary.FileLine::read).sum();
         Map<String, Double> steps = new LinkedHashMap<>();
