@@ -15,7 +15,9 @@ public enum ExitCode {
     /** {@code audit}: a blocking rule failed (warnings alone exit 0). */
     BLOCKING_FINDINGS(5),
     /** {@code run}: some reports could not be built from their units' data (listed with the reason); the others were built. */
-    REPORTS_FAILED(6);
+    REPORTS_FAILED(6),
+    /** {@code run}: an operator stopped the run ({@code stop}); it ended after its last committed chunk and the same command resumes it. */
+    STOPPED(7);
 
     private final int code;
 

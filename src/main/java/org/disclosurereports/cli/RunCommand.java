@@ -13,6 +13,7 @@ import org.disclosurereports.job.SourceLaunch;
 import org.disclosurereports.job.UnitFailures;
 import org.disclosurereports.operations.RunGuard;
 import org.disclosurereports.operations.RunLines;
+import org.disclosurereports.operations.RunOperator;
 import org.disclosurereports.store.RunLeases;
 import org.disclosurereports.store.SealedReports;
 
@@ -54,12 +55,14 @@ public class RunCommand implements Command {
     private final RunGuard guard;
     private final RunLines runLines;
     private final SealedReports sealed;
+    private final RunOperator runOperator;
     private final PrintStream stdout = System.out;
     private final PrintStream err = System.err;
 
     public RunCommand(JobOperator operator, Job annualReportJob, JobRepository jobRepository, InputSchema schema,
-                      SourceLaunch sources, RunGuard guard, RunLines runLines, SealedReports sealed) {
+                      SourceLaunch sources, RunGuard guard, RunLines runLines, SealedReports sealed, RunOperator runOperator) {
         this.sources = sources;
+        this.runOperator = runOperator;
         this.guard = guard;
         this.runLines = runLines;
         this.sealed = sealed;
@@ -180,6 +183,14 @@ public class RunCommand implements Command {
         int year = params.year();
         long startedNanos = System.nanoTime();
         JobInstance existing = jobRepository.getJobInstance(AnnualReportJobConfiguration.JOB_NAME, identity.jobParameters());
+        if (existing != null && runOperator.abandoned(existing)) {
+            // An abandoned run is never resumed: the run that replaced it is, or else a new one starts.
+            var replacement = runOperator.replacementRerun(identity.jobParameters());
+            identity = identity.withRerun(replacement.orElse(System.currentTimeMillis()));
+            stdout.println("Run " + existing.getInstanceId() + " with these inputs was abandoned: "
+                    + (replacement.isPresent() ? "continuing the run that replaced it." : "starting a new run."));
+            existing = jobRepository.getJobInstance(AnnualReportJobConfiguration.JOB_NAME, identity.jobParameters());
+        }
         if (pull == null && existing != null && completed(existing)) {
             JobInstance newest = jobRepository.getLastJobInstance(AnnualReportJobConfiguration.JOB_NAME);
             boolean outputsThere = Files.exists(params.yearDir().resolve("run-summary.json"));
@@ -212,6 +223,12 @@ public class RunCommand implements Command {
             stdout.printf("Built %d report%s for %d. Open %s%n", summary.reportsBuilt(), summary.reportsBuilt() == 1 ? "" : "s",
                     year, params.yearDir().resolve("index.html"));
             return failedReports(execution);
+        }
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            err.println("The run was stopped by an operator (run " + execution.getJobInstance().getInstanceId() + ", execution "
+                    + execution.getId() + ") after its last committed chunk. Run the same command again to resume it, "
+                    + "or abandon it to start afresh.");
+            return ExitCode.STOPPED;
         }
         err.println("The run failed (" + execution.getStatus() + "):");
         summary.failures().forEach(f -> err.println("  - " + f));

@@ -1,0 +1,70 @@
+package org.disclosurereports.cli;
+
+import org.disclosurereports.operations.RunOperator;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code stop --year YYYY --out DIR [--agency CODE]} or {@code stop --execution ID}: asks a run in
+ * progress, in this JVM or any other sharing the job repository, to stop gracefully. It finishes the
+ * chunk it is in, ends STOPPED (its {@code run} exits 7) and stays restartable: the same {@code run}
+ * command resumes it.
+ */
+@Component
+public class StopCommand implements Command {
+
+    private final RunOperator runOperator;
+
+    public StopCommand(RunOperator runOperator) {
+        this.runOperator = runOperator;
+    }
+
+    @Override
+    public String name() {
+        return "stop";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                stop %s
+                    stop a run in progress gracefully: it finishes its current chunk and ends STOPPED; the same
+                    run command resumes it. Without --agency: the run of all agencies. Returns at once.""".formatted(OperatorOptions.SYNOPSIS);
+    }
+
+    @Override
+    public Set<String> valueOptions() {
+        return OperatorOptions.VALUE_OPTIONS;
+    }
+
+    @Override
+    public ExitCode execute(Options options) {
+        Long id = OperatorOptions.execution(options);
+        try {
+            RunOperator.Run run;
+            if (id != null) {
+                run = runOperator.runOf(id);
+            } else {
+                RunOperator.Selection scope = OperatorOptions.scope(options);
+                Optional<RunOperator.Run> newest = runOperator.newest(scope);
+                if (newest.isEmpty()) {
+                    System.err.println("Nothing to stop: there is no " + scope.describe() + ".");
+                    return ExitCode.FAILED;
+                }
+                run = newest.get();
+            }
+            JobExecution stopping = runOperator.stop(run);
+            System.out.println("Stopping run " + run.instance().getInstanceId() + " (execution " + stopping.getId() + ", started "
+                    + stopping.getStartTime().withNano(0) + "): it finishes its current chunk and ends STOPPED. "
+                    + "The same run command resumes it.");
+            return ExitCode.OK;
+        } catch (RunOperator.Refused e) {
+            System.err.println(e.getMessage());
+            return ExitCode.FAILED;
+        }
+    }
+}
