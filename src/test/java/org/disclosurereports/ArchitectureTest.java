@@ -39,6 +39,7 @@ class ArchitectureTest {
             "outputs",           // files under out/
             "job",               // annualReportJob: steps, readers, writers, listeners
             "operations",        // leases, schedules, seals
+            "operations.metrics", // the figures of runs as metrics: metrics.prom, the endpoint of schedule mode
             "cli",               // the commands
             "devtools.generate", // development tools, apart from the pipeline
             "devtools.bench",

@@ -46,15 +46,18 @@ public class ScheduleCommand implements Command {
     @Override
     public String usage() {
         return """
-                schedule --jobs DIR [--runs N]
+                schedule --jobs DIR [--runs N] [--metrics-port PORT] [--metrics-bind ADDRESS]
                     run the job definitions of DIR (*.yaml: cron, data, out, years, agencies; see README) whenever
                     their cron expression fires, until stopped; a wrong definition is refused at start
-                    --runs      stop after N firings (to try a definition)""";
+                    --runs          stop after N firings (to try a definition)
+                    --metrics-port  serve /actuator/prometheus and /actuator/health on PORT (default 9469;
+                                    0: any free port, logged; off: no server)
+                    --metrics-bind  the address to serve them on (default 127.0.0.1: this machine only)""";
     }
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of("jobs", "runs");
+        return Set.of("jobs", "runs", MetricsServer.PORT, MetricsServer.BIND);
     }
 
     @Override
@@ -67,6 +70,10 @@ public class ScheduleCommand implements Command {
             } catch (NumberFormatException e) {
                 throw new UsageException("--runs must be a number, not '" + options.optional("runs") + "'");
             }
+        }
+        String port = options.optional(MetricsServer.PORT);
+        if (port != null && !MetricsServer.validPort(port)) {
+            throw new UsageException("--" + MetricsServer.PORT + " must be a port number (0: any free port) or 'off', not '" + port + "'");
         }
         List<JobDefinition> jobs;
         try {

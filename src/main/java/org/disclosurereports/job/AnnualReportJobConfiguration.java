@@ -43,6 +43,7 @@ import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -79,9 +80,9 @@ import static org.disclosurereports.job.PipelineStep.WRITE_SCORECARDS;
  * </pre>
  * Every listener is registered here:
  * <ul>
- *   <li>on the job: {@link RunManifestListener} (manifest.json), {@link RunSummaryListener}
- *       (run-summary.json), {@link WatermarkListener} (a pull's watermarks), {@link LoadTurnListener}
- *       (gives the load turn back at the latest when the run ends);</li>
+ *   <li>on the job: {@link RunManifestListener} (manifest.json), the metrics file
+ *       ({@link #METRICS_FILE_LISTENER}: metrics.prom), {@link RunSummaryListener} (run-summary.json),
+ *       {@link WatermarkListener} (a pull's watermarks), {@link LoadTurnListener} (gives the load turn back at the latest when the run ends);</li>
  *   <li>on every step with chunks ({@link #listened}): the {@link LoadTurnListener} (taken or given back
  *       as the step's phase says), the {@link LeaseCheckListener}, the {@link StepFailureLog}, the
  *       {@link ProgressListener} where the step's row counts something, and the {@link StepObserver}s
@@ -95,6 +96,11 @@ import static org.disclosurereports.job.PipelineStep.WRITE_SCORECARDS;
 public class AnnualReportJobConfiguration {
 
     public static final String JOB_NAME = "annualReportJob";
+    /**
+     * The listener that writes metrics.prom. It lives in the operations' metrics, above this package (it
+     * reads the operator's run line), so the job names it instead of importing it.
+     */
+    public static final String METRICS_FILE_LISTENER = "metricsFileListener";
     static final int LOAD_CHUNK = 1000;
     static final int REPORT_CHUNK = 5;
 
@@ -143,11 +149,13 @@ public class AnnualReportJobConfiguration {
     Job annualReportJob(Step inspectInputs, Step loadAgencies,
                         InputRowReader recordReader, RowCheckProcessor rowChecker, RecordWriter recordWriter,
                         Step pruneReplaced, Step buildReports, Step buildSummaries, Step writeScorecards, Step writeIndex,
-                        RunManifestListener manifest, RunSummaryListener summary, WatermarkListener watermarks) {
+                        RunManifestListener manifest, RunSummaryListener summary, WatermarkListener watermarks,
+                        @Qualifier(METRICS_FILE_LISTENER) JobExecutionListener metrics) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, repository)
                 // afterJob runs in reverse order: the load turn is given back first, and the manifest is
-                // written last, so that it hashes run-summary.json too.
+                // written last, so that it hashes run-summary.json and metrics.prom too.
                 .listener(manifest)
+                .listener(metrics)
                 .listener(summary)
                 .listener(watermarks)
                 .listener((JobExecutionListener) loadTurn)

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -32,6 +33,10 @@ public class HeldLeases {
     private final Set<RunLeases.Lease> held = ConcurrentHashMap.newKeySet();
     private final Set<String> lost = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat;
+    /** Leases this process took over from a dead holder, and leases it lost to another run (the operations metrics read them). */
+    private final AtomicLong runTakeovers = new AtomicLong();
+    private final AtomicLong loadTurnTakeovers = new AtomicLong();
+    private final AtomicLong lostLeases = new AtomicLong();
 
     public HeldLeases(DataSource dataSource,
                       @Value("${disclosure.lease.heartbeat-seconds:10}") long heartbeatSeconds,
@@ -49,6 +54,9 @@ public class HeldLeases {
     public RunLeases.Lease acquire(String scope) throws RunLeases.Held {
         RunLeases.Lease lease = leases.acquire(scope);
         held.add(lease);
+        if (lease.tookOverFrom().isPresent()) {
+            (LoadTurnListener.LOAD_SCOPE.equals(scope) ? loadTurnTakeovers : runTakeovers).incrementAndGet();
+        }
         return lease;
     }
 
@@ -66,6 +74,21 @@ public class HeldLeases {
         }
     }
 
+    /** Run leases (one per scope a run writes) this process took over from a holder that was gone. */
+    public long runTakeovers() {
+        return runTakeovers.get();
+    }
+
+    /** Load turns this process took over from a holder that was gone. */
+    public long loadTurnTakeovers() {
+        return loadTurnTakeovers.get();
+    }
+
+    /** Leases of this process that another run took over because this one was silent too long. */
+    public long lostLeases() {
+        return lostLeases.get();
+    }
+
     /** True when a lease of this process was taken over by another run (this one was silent too long). */
     public boolean lostAny() {
         return !lost.isEmpty();
@@ -81,6 +104,7 @@ public class HeldLeases {
                 if (!leases.heartbeat(lease)) {
                     lost.add(lease.scope());
                     held.remove(lease);
+                    lostLeases.incrementAndGet();
                     log.error("Lost the lease of {}: another run took it over; this run stops at its next chunk", lease.scope());
                 }
             } catch (RuntimeException e) {

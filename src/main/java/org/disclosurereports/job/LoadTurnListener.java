@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The database-wide load turn: the runs sharing a database take turns at the steps that read or
@@ -34,6 +35,9 @@ public class LoadTurnListener implements JobExecutionListener, StepExecutionList
     private final HeldLeases leases;
     /** The turn held by each running job execution. */
     private final Map<Long, RunLeases.Lease> turns = new ConcurrentHashMap<>();
+    /** Turns this process had to wait for, and how long in all (the operations metrics read them). */
+    private final AtomicLong waits = new AtomicLong();
+    private final AtomicLong waitedNanos = new AtomicLong();
 
     public LoadTurnListener(HeldLeases leases) {
         this.leases = leases;
@@ -74,17 +78,30 @@ public class LoadTurnListener implements JobExecutionListener, StepExecutionList
         release(execution.getId());
     }
 
+    /** How many times a run of this process found the load turn taken and waited for it. */
+    public long waits() {
+        return waits.get();
+    }
+
+    /** The time runs of this process waited for the load turn, in seconds. */
+    public double waitedSeconds() {
+        return waitedNanos.get() / 1e9;
+    }
+
     private RunLeases.Lease await(String who) throws InterruptedException {
         boolean told = false;
+        long since = System.nanoTime();
         while (true) {
             try {
                 RunLeases.Lease lease = leases.acquire(LOAD_SCOPE);
                 if (told) {
+                    waitedNanos.addAndGet(System.nanoTime() - since);
                     log.info("{}: loading now", who);
                 }
                 return lease;
             } catch (RunLeases.Held e) {
                 if (!told) {
+                    waits.incrementAndGet();
                     log.info("{}: waiting for the load of another run to finish ({})", who, e.holder().describe());
                     told = true;
                 }

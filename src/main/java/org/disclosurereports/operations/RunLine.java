@@ -83,7 +83,7 @@ public record RunLine(String text, long built, long unchanged, long sealed, long
      * Blocking findings and warnings of the audit rule catalogue over the reports of the run's scope,
      * from each report's validation.json (built this night or kept from an earlier one).
      */
-    static long[] validationFindings(Path yearDir, Collection<String> scopeCodes) {
+    public static long[] validationFindings(Path yearDir, Collection<String> scopeCodes) {
         long[] counts = new long[2];
         for (String code : scopeCodes) {
             Path file = yearDir.resolve(code).resolve("validation.json");

@@ -26,9 +26,14 @@ public class RunLines {
     }
 
     public RunLine of(JobExecution execution, RunSummary summary, long elapsedNanos) {
-        List<String> scope = summary.parameters().allAgencies()
+        return RunLine.of(jobRepository, execution, summary, elapsedNanos, sealed.sealedCodes(summary.parameters().year()),
+                scope(execution, summary));
+    }
+
+    /** The agency codes of the run: every agency it loaded, or the one it was given. */
+    public List<String> scope(JobExecution execution, RunSummary summary) {
+        return summary.parameters().allAgencies()
                 ? store.agenciesOfLoad(execution.getJobInstance().getInstanceId()).stream().map(Agency::code).toList()
                 : List.of(summary.parameters().agency());
-        return RunLine.of(jobRepository, execution, summary, elapsedNanos, sealed.sealedCodes(summary.parameters().year()), scope);
     }
 }

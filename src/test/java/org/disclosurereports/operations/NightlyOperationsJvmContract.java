@@ -209,7 +209,7 @@ abstract class NightlyOperationsJvmContract {
                 years: [2024]
                 agencies: [SL-JD1, SL-JD2]
                 """.formatted(SampleData.DIR, out));
-        ChildJvm schedule = ChildJvm.start(tmp.resolve("s"), List.of(), withDatabase("schedule", "schedule", "--jobs", jobs.toString(), "--runs", "1"));
+        ChildJvm schedule = ChildJvm.start(tmp.resolve("s"), List.of(), withDatabase("schedule", "schedule", "--jobs", jobs.toString(), "--runs", "1", "--metrics-port", "0"));
         assertThat(schedule.waitFor()).as(schedule.toString()).isZero();
         assertThat(schedule.stdout()).contains("RUN 2024 SL-JD1: COMPLETED").contains("RUN 2024 SL-JD2: COMPLETED");
         assertThat(out.resolve("2024/SL-JD1/report.pdf")).exists();
