@@ -24,18 +24,19 @@ import org.disclosurereports.store.ReturnStore;
 import org.disclosurereports.store.SealedReports;
 import org.disclosurereports.store.TablesFromRecords;
 
-import org.springframework.batch.core.listener.ChunkListener;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.batch.core.listener.SkipListener;
-import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.listener.StepExecutionListener;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.AbstractTaskletStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -111,10 +112,12 @@ public class AnnualReportJobConfiguration {
     private final ProgressListener progress;
     private final StepFailureLog failureLog;
     private final List<StepObserver> observers;
+    private final ObservationRegistry observations;
 
     AnnualReportJobConfiguration(JobRepository repository, PlatformTransactionManager tx, LoadTurnListener loadTurn,
                                  LeaseCheckListener leaseCheck, ProgressListener progress, StepFailureLog failureLog,
-                                 ObjectProvider<StepObserver> observers) {
+                                 ObjectProvider<StepObserver> observers,
+                                 ObjectProvider<ObservationRegistry> observations) {
         this.repository = repository;
         this.tx = tx;
         this.loadTurn = loadTurn;
@@ -122,6 +125,7 @@ public class AnnualReportJobConfiguration {
         this.progress = progress;
         this.failureLog = failureLog;
         this.observers = observers.orderedStream().toList();
+        this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
     }
 
     // Static: the step listeners above need them before this configuration exists.
@@ -177,6 +181,8 @@ public class AnnualReportJobConfiguration {
      * of {@link PipelineStep}. {@link StepObserver}s come last, after the job's own.
      */
     private <B extends AbstractTaskletStepBuilder<B>> B listened(PipelineStep row, B step) {
+        // Spring Batch observes the steps that are beans; the record loads generated from the table are not.
+        step.observationRegistry(observations);
         step.listener((StepExecutionListener) loadTurn).listener((ChunkListener) loadTurn)
                 .listener(leaseCheck)
                 .listener(failureLog);

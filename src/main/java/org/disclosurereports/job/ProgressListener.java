@@ -5,11 +5,11 @@ import org.disclosurereports.inputs.RecordKind;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

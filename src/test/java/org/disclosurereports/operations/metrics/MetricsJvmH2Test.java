@@ -1,6 +1,7 @@
 package org.disclosurereports.operations.metrics;
 
 import org.disclosurereports.core.figures.TablesJson;
+import org.disclosurereports.job.PipelineStep;
 import org.disclosurereports.support.ChildJvm;
 import org.disclosurereports.support.SampleData;
 
@@ -98,7 +99,13 @@ class MetricsJvmH2Test {
         assertThat(samples).containsEntry("disclosure_lease_takeovers_total{lease=\"run\"}", 0.0);
         assertThat(samples).containsKey("disclosure_load_turn_wait_seconds_count");
         // Spring Batch's own observation of each step, from the same run.
-        assertThat(text).contains("spring_batch_step_seconds_count{").contains("spring_batch_step_name=\"inspectInputs\"");
+        assertThat(text).contains("spring_batch_step_seconds_count{");
+        for (PipelineStep step : PipelineStep.values()) {
+            if (step != PipelineStep.BUILD_REPORTS_PARTITION) { // observed as its partitions, buildReportsPartition:units-N
+                assertThat(text).as("Spring Batch's observation of %s", step.stepName())
+                        .contains("spring_batch_step_name=\"" + step.stepName() + "\"");
+            }
+        }
         // Written like every output of the run: complete or not at all, and hashed by the manifest.
         assertThat(Files.readString(out.resolve("2024/manifest.json"))).contains("\"metrics.prom\"");
         try (var files = Files.list(out.resolve("2024"))) {
