@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -36,14 +37,17 @@ abstract class NightlyOperationsJvmContract {
     /** Spring settings that give a JVM the database named {@code name} (one per "installation"). */
     abstract List<String> database(String name);
 
+    /** What a run records about itself, not a report: times, timings and ids differ from run to run. */
+    static final Set<String> RUN_RECORDS = Set.of("run-summary.json", "manifest.json", "metrics.prom");
+
     /** The files a reader sees: tables.json, report.html, report.pdf of every agency, the index and rejects. */
     static TreeMap<String, byte[]> outputs(Path yearDir) throws IOException {
         TreeMap<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> all = Files.walk(yearDir)) {
             for (Path f : all.filter(Files::isRegularFile).toList()) {
                 String name = yearDir.relativize(f).toString();
-                if (name.equals("run-summary.json") || name.equals("manifest.json") || f.getFileName().toString().equals(NightlyReportBuilder.FINGERPRINT_FILE)) {
-                    continue; // timestamps, execution ids
+                if (RUN_RECORDS.contains(name) || f.getFileName().toString().equals(NightlyReportBuilder.FINGERPRINT_FILE)) {
+                    continue; // timestamps, timings, execution ids
                 }
                 files.put(name, Files.readAllBytes(f));
             }
