@@ -27,12 +27,24 @@ public interface FieldType {
     FieldType TEXT_SHORT = text(200);
 
     static FieldType text(int maxLength) {
-        return v -> {
-            if (v.codePointCount(0, v.length()) > maxLength) {
-                throw new Problem("longer than " + maxLength + " characters");
+        return new Text(maxLength);
+    }
+
+    /**
+     * Text of at most {@code maxLength} characters, counted as the database column counts them:
+     * a VARCHAR of MySQL's utf8mb4 counts code points, H2's counts UTF-16 units, so a character
+     * outside the Basic Multilingual Plane (an emoji, a rare 汉字 of CJK Extension B) counts twice
+     * and the text fits both.
+     */
+    record Text(int maxLength) implements FieldType {
+        @Override
+        public Object parse(String v) throws Problem {
+            if (v.length() > maxLength) {
+                throw new Problem("longer than " + maxLength + " characters"
+                        + (v.codePointCount(0, v.length()) <= maxLength ? " (a character outside the Basic Multilingual Plane counts as two)" : ""));
             }
             return v;
-        };
+        }
     }
 
     /** agency_code: letters, digits, '-' and '_', at most 64. */
@@ -84,28 +96,46 @@ public interface FieldType {
         return Integer.parseInt(v);
     };
 
-    /** A whole number or decimal of at most {@code maxScale} decimals, not negative, plain notation. */
-    static FieldType decimal(int maxScale) {
-        Pattern plain = Pattern.compile("\\d+(\\.\\d+)?");
-        return v -> {
+    /**
+     * A whole number or decimal that fits a {@code DECIMAL(precision, scale)} column: at most {@code scale}
+     * decimals and {@code precision - scale} digits before the point; not negative, plain notation.
+     */
+    static FieldType decimal(int precision, int scale) {
+        return new Decimal(precision, scale);
+    }
+
+    record Decimal(int precision, int scale) implements FieldType {
+        private static final Pattern PLAIN = Pattern.compile("\\d+(\\.\\d+)?");
+
+        @Override
+        public Object parse(String v) throws Problem {
             if (v.startsWith("-")) {
                 throw new Problem("must not be negative");
             }
-            if (!plain.matcher(v).matches()) {
+            if (!PLAIN.matcher(v).matches()) {
                 throw new Problem("not a plain number (digits and an optional decimal point, no separators)");
             }
             BigDecimal d = new BigDecimal(v);
-            if (d.scale() > maxScale) {
-                throw new Problem(maxScale == 0 ? "must be a whole number" : "more than " + maxScale + " decimals");
+            if (d.scale() > scale) {
+                throw new Problem(scale == 0 ? "must be a whole number" : "more than " + scale + " decimals");
+            }
+            if (d.precision() - d.scale() > precision - scale) {
+                throw new Problem("too large: at most " + (precision - scale) + " digits before the decimal point");
             }
             return d;
-        };
+        }
     }
 
-    /** A whole number ≥ 0. */
+    /** Digits a {@link #COUNT} may have: any such number fits a BIGINT column. */
+    int COUNT_DIGITS = 12;
+
+    /** A whole number ≥ 0, stored in a BIGINT column. */
     FieldType COUNT = v -> {
-        if (!v.matches("\\d{1,12}")) {
+        if (!v.matches("\\d+")) {
             throw new Problem("must be a whole number ≥ 0");
+        }
+        if (v.replaceFirst("^0+(?=.)", "").length() > COUNT_DIGITS) {
+            throw new Problem("too large: at most " + COUNT_DIGITS + " digits");
         }
         return Long.parseLong(v);
     };
