@@ -47,15 +47,23 @@ public interface FieldType {
         }
     }
 
-    /** agency_code: letters, digits, '-' and '_', at most 64. */
+    /**
+     * agency_code: letters, digits, '-' and '_', at most 64. A code names its report's folder, so it is none
+     * of the folders the program writes beside the reports ({@code rejects}) and none of the names Windows
+     * reserves for devices ({@code CON}, {@code NUL}, {@code COM1}…), in any case.
+     */
     FieldType CODE = new FieldType() {
         private final Pattern pattern = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+        private final Pattern reserved = Pattern.compile("rejects|con|prn|aux|nul|com[0-9]|lpt[0-9]", Pattern.CASE_INSENSITIVE);
 
         @Override
         public Object parse(String v) throws Problem {
             if (!pattern.matcher(v).matches()) {
                 throw new Problem(v.length() > 64 ? "longer than 64 characters"
                         : "may contain only letters, digits, '-' and '_'");
+            }
+            if (reserved.matcher(v).matches()) {
+                throw new Problem("is a folder name the program or Windows reserves; choose another code");
             }
             return v;
         }
