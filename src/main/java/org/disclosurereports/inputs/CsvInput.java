@@ -95,7 +95,7 @@ public final class CsvInput implements Closeable {
         List<String> missing = kind.requiredHeaders().stream().filter(h -> !positions.containsKey(h)).toList();
         if (!missing.isEmpty()) {
             throw new InputRefused(name() + " is missing the required column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + " (header row, line 1, has: " + String.join(", ", header.toList()) + ")");
+                    + String.join(", ", missing) + " (header row, line 1, has: " + Rejection.echo(String.join(", ", header.toList())) + ")");
         }
         List<String> repeatedKnown = repeated.stream().filter(h -> kind.columns().stream().anyMatch(c -> c.header().equals(h))).toList();
         if (!repeatedKnown.isEmpty()) {

@@ -49,7 +49,7 @@ class FormulaInjectionCorpusTest {
     }
 
     @Test
-    void theRejectsAndLateRepliesFilesGoThroughTheSameWriter() {
+    void theRejectsFileGoesThroughTheSameWriter() {
         String line = RejectsFile.line(new Rejection("applications.csv", 3, "applicant_name",
                 "=HYPERLINK(\"x\")", "not allowed"), "=HYPERLINK(\"x\"),@a");
         assertThat(line).isEqualTo("applications.csv,3,applicant_name,\"'=HYPERLINK(\"\"x\"\")\",not allowed,\"'=HYPERLINK(\"\"x\"\"),@a\",");
