@@ -95,7 +95,7 @@ public final class CsvInput implements Closeable {
         List<String> missing = kind.requiredHeaders().stream().filter(h -> !positions.containsKey(h)).toList();
         if (!missing.isEmpty()) {
             throw new InputRefused(name() + " is missing the required column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + " (header row, line 1, has: " + String.join(", ", header.toList()) + ")");
+                    + String.join(", ", missing) + " (header row, line 1, has: " + Rejection.echo(String.join(", ", header.toList())) + ")");
         }
         List<String> repeatedKnown = repeated.stream().filter(h -> kind.columns().stream().anyMatch(c -> c.header().equals(h))).toList();
         if (!repeatedKnown.isEmpty()) {
@@ -124,8 +124,10 @@ public final class CsvInput implements Closeable {
                     continue;
                 }
                 String original = FORMAT.format(record.values());
-                String structureProblem = record.size() == headerSize ? null
-                        : "the row has " + record.size() + " fields but the header has " + headerSize;
+                String structureProblem = record.size() != headerSize
+                        ? "the row has " + record.size() + " fields but the header has " + headerSize
+                                + (lastLine > startLine ? "; " + swallowed(startLine, lastLine) : "")
+                        : lastLine > startLine && holdsWholeRows(record) ? swallowed(startLine, lastLine) : null;
                 String[] values = new String[positionOfColumn.length];
                 for (int c = 0; c < values.length; c++) {
                     int p = positionOfColumn[c];
@@ -135,9 +137,32 @@ public final class CsvInput implements Closeable {
             }
             return null;
         } catch (UncheckedIOException e) {
-            throw new InputRefused(name() + ", after line " + lastLine + ": the file is not valid CSV from here on ("
-                    + e.getCause().getMessage() + "); a quoted field is probably not closed");
+            // A row runs past its first line only inside quotes, so the quote that is never closed opens on that line.
+            throw new InputRefused(name() + ", line " + (lastLine + 1) + ": a quoted field opens on this line and is never closed,"
+                    + " so the rest of the file cannot be read (" + e.getCause().getMessage() + ")");
         }
+    }
+
+    /** Why a row that runs over several lines is not loaded: a stray quote took in the lines after it. */
+    private static String swallowed(long startLine, long endLine) {
+        return "a quoted field that opens on line " + startLine + " runs to line " + endLine + ", taking in lines "
+                + (startLine + 1) + "–" + endLine + " (" + (endLine - startLine) + " lines): a quote is probably stray";
+    }
+
+    /**
+     * Whether a value that runs over several lines took in a line with as many commas as a row has: text
+     * that legitimately runs over lines (a title, an address) does not, a row swallowed by a stray quote does.
+     */
+    private boolean holdsWholeRows(CSVRecord record) {
+        for (String value : record) {
+            String[] lines = value.split("\r?\n|\r");
+            for (int l = 1; l < lines.length; l++) {
+                if (headerSize > 1 && lines[l].chars().filter(ch -> ch == ',').count() >= headerSize - 1) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isBlank(CSVRecord record) {

@@ -27,23 +27,43 @@ public interface FieldType {
     FieldType TEXT_SHORT = text(200);
 
     static FieldType text(int maxLength) {
-        return v -> {
-            if (v.codePointCount(0, v.length()) > maxLength) {
-                throw new Problem("longer than " + maxLength + " characters");
-            }
-            return v;
-        };
+        return new Text(maxLength);
     }
 
-    /** agency_code: letters, digits, '-' and '_', at most 64. */
+    /**
+     * Text of at most {@code maxLength} characters, counted as the database column counts them:
+     * a VARCHAR of MySQL's utf8mb4 counts code points, H2's counts UTF-16 units, so a character
+     * outside the Basic Multilingual Plane (an emoji, a rare 汉字 of CJK Extension B) counts twice
+     * and the text fits both.
+     */
+    record Text(int maxLength) implements FieldType {
+        @Override
+        public Object parse(String v) throws Problem {
+            if (v.length() > maxLength) {
+                throw new Problem("longer than " + maxLength + " characters"
+                        + (v.codePointCount(0, v.length()) <= maxLength ? " (a character outside the Basic Multilingual Plane counts as two)" : ""));
+            }
+            return v;
+        }
+    }
+
+    /**
+     * agency_code: letters, digits, '-' and '_', at most 64. A code names its report's folder, so it is none
+     * of the folders the program writes beside the reports ({@code rejects}) and none of the names Windows
+     * reserves for devices ({@code CON}, {@code NUL}, {@code COM1}…), in any case.
+     */
     FieldType CODE = new FieldType() {
         private final Pattern pattern = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+        private final Pattern reserved = Pattern.compile("rejects|con|prn|aux|nul|com[0-9]|lpt[0-9]", Pattern.CASE_INSENSITIVE);
 
         @Override
         public Object parse(String v) throws Problem {
             if (!pattern.matcher(v).matches()) {
                 throw new Problem(v.length() > 64 ? "longer than 64 characters"
                         : "may contain only letters, digits, '-' and '_'");
+            }
+            if (reserved.matcher(v).matches()) {
+                throw new Problem("is a folder name the program or Windows reserves; choose another code");
             }
             return v;
         }
@@ -84,28 +104,46 @@ public interface FieldType {
         return Integer.parseInt(v);
     };
 
-    /** A whole number or decimal of at most {@code maxScale} decimals, not negative, plain notation. */
-    static FieldType decimal(int maxScale) {
-        Pattern plain = Pattern.compile("\\d+(\\.\\d+)?");
-        return v -> {
+    /**
+     * A whole number or decimal that fits a {@code DECIMAL(precision, scale)} column: at most {@code scale}
+     * decimals and {@code precision - scale} digits before the point; not negative, plain notation.
+     */
+    static FieldType decimal(int precision, int scale) {
+        return new Decimal(precision, scale);
+    }
+
+    record Decimal(int precision, int scale) implements FieldType {
+        private static final Pattern PLAIN = Pattern.compile("\\d+(\\.\\d+)?");
+
+        @Override
+        public Object parse(String v) throws Problem {
             if (v.startsWith("-")) {
                 throw new Problem("must not be negative");
             }
-            if (!plain.matcher(v).matches()) {
+            if (!PLAIN.matcher(v).matches()) {
                 throw new Problem("not a plain number (digits and an optional decimal point, no separators)");
             }
             BigDecimal d = new BigDecimal(v);
-            if (d.scale() > maxScale) {
-                throw new Problem(maxScale == 0 ? "must be a whole number" : "more than " + maxScale + " decimals");
+            if (d.scale() > scale) {
+                throw new Problem(scale == 0 ? "must be a whole number" : "more than " + scale + " decimals");
+            }
+            if (d.precision() - d.scale() > precision - scale) {
+                throw new Problem("too large: at most " + (precision - scale) + " digits before the decimal point");
             }
             return d;
-        };
+        }
     }
 
-    /** A whole number ≥ 0. */
+    /** Digits a {@link #COUNT} may have: any such number fits a BIGINT column. */
+    int COUNT_DIGITS = 12;
+
+    /** A whole number ≥ 0, stored in a BIGINT column. */
     FieldType COUNT = v -> {
-        if (!v.matches("\\d{1,12}")) {
+        if (!v.matches("\\d+")) {
             throw new Problem("must be a whole number ≥ 0");
+        }
+        if (v.replaceFirst("^0+(?=.)", "").length() > COUNT_DIGITS) {
+            throw new Problem("too large: at most " + COUNT_DIGITS + " digits");
         }
         return Long.parseLong(v);
     };

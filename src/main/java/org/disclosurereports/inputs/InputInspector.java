@@ -59,8 +59,13 @@ public final class InputInspector {
             problems.add("agencies.csv is missing from " + directory + ": it is the one required file (agency_code, name, parent_code)");
         }
         MessageDigest all = sha256();
+        Path realDirectory = realPath(directory);
         for (Path path : list(directory)) {
             String name = path.getFileName().toString();
+            if (isOutside(realDirectory, path)) {
+                problems.add(outsideProblem(name));
+                continue;
+            }
             var kind = schema.byFileName(name);
             // An Excel workbook stands for the CSV file of the same name (applications.xlsx).
             var workbookKind = Workbooks.kindOf(schema, name);
@@ -105,6 +110,10 @@ public final class InputInspector {
             try (Stream<Path> tree = Files.walk(dir)) {
                 for (Path f : tree.filter(Files::isRegularFile).sorted().toList()) {
                     String rel = directory.relativize(f).toString().replace('\\', '/');
+                    if (isOutside(realDirectory, f)) {
+                        problems.add(outsideProblem(rel));
+                        continue;
+                    }
                     all.update((rel + "=" + sha256(f) + "\n").getBytes(StandardCharsets.UTF_8));
                 }
             } catch (IOException e) {
@@ -125,6 +134,30 @@ public final class InputInspector {
         files.sort((a, b) -> Integer.compare(order(a.kind()), order(b.kind())));
         return new InputSet(directory.toAbsolutePath().normalize(), List.copyOf(files), List.copyOf(notLoaded),
                 HexFormat.of().formatHex(all.digest()));
+    }
+
+    private static Path realPath(Path directory) {
+        try {
+            return directory.toRealPath();
+        } catch (IOException e) {
+            throw new Refused(List.of("cannot resolve the data directory " + directory + ": " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Whether a file of the data directory is a link to a file outside it. Such a file is never read: it
+     * would publish or echo a file the office did not put among its inputs.
+     */
+    private static boolean isOutside(Path realDirectory, Path file) {
+        try {
+            return !file.toRealPath().startsWith(realDirectory);
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static String outsideProblem(String name) {
+        return name + " is a link to a file outside the data directory: copy the file itself into the data directory";
     }
 
     private int order(String kind) {

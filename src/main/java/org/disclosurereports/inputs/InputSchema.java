@@ -84,7 +84,7 @@ public final class InputSchema {
                 optional("closed_date", FieldType.DATE),
                 optional("outcome", FieldType.vocabulary(outcomes, unnumbered(outcomes))),
                 optional("extended", FieldType.YES_NO),
-                optional("fee_yuan", FieldType.decimal(2))),
+                optional("fee_yuan", FieldType.decimal(14, 2))),
                 List.of("agency_code", "application_id"),
                 List.of(notBefore("closed_date", "received_date"),
                         requiredExactlyWhenClosed("outcome", "closed_date", "the application"))));
@@ -108,7 +108,7 @@ public final class InputSchema {
                 agency("agency_code"),
                 required("year", FieldType.YEAR).storedAs("report_year"),
                 required("item", vocabulary(format.enforcementItems())),
-                required("value", FieldType.decimal(6)).storedAs("figure")),
+                required("value", FieldType.decimal(24, 6)).storedAs("figure")),
                 List.of("agency_code", "report_year", "item"),
                 List.of((values, reject) -> {
                     // Decisions are counted; only 行政事业性收费 is an amount (万元, up to 6 decimals).
@@ -197,7 +197,7 @@ public final class InputSchema {
                 required("year", FieldType.YEAR).storedAs("report_year"),
                 required("row", FieldType.vocabulary(t2Rows)).storedAs("row_key"),
                 required("column", FieldType.vocabulary(t2Columns)).storedAs("column_key"),
-                required("value", FieldType.decimal(6)).storedAs("figure")),
+                required("value", FieldType.decimal(24, 6)).storedAs("figure")),
                 List.of("agency_code", "report_year", "row_key", "column_key"),
                 List.of((values, reject) -> {
                     if (values.get("row") instanceof String row && values.get("column") instanceof String column) {

@@ -4,7 +4,7 @@ import org.disclosurereports.core.narrative.OfficeText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Reads what an office wrote for its report from {@code <data>/narrative/<agency_code>/<year>/}: one
- * UTF-8 text file per passage, named as {@link OfficeText.Slot#fileName()} says. A missing file leaves
- * the passage to be written.
+ * text file per passage, named as {@link OfficeText.Slot#fileName()} says. A missing file leaves the
+ * passage to be written. Its encoding is detected as a data file's is ({@link EncodingDetector}): UTF-8,
+ * or GB18030 as Chinese Windows editors save text; a file that is neither is refused, naming it.
  */
 public final class OfficeTexts {
 
@@ -32,7 +33,7 @@ public final class OfficeTexts {
                 Path f = dir.resolve(slot.fileName());
                 if (Files.isRegularFile(f)) {
                     try {
-                        texts.put(slot, Files.readString(f, StandardCharsets.UTF_8));
+                        texts.put(slot, Files.readString(f, encoding(dataDir, f)));
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read " + f, e);
                     }
@@ -40,5 +41,13 @@ public final class OfficeTexts {
             }
         }
         return OfficeText.of(texts);
+    }
+
+    private static Charset encoding(Path dataDir, Path file) {
+        try {
+            return EncodingDetector.detect(file);
+        } catch (InputRefused e) {
+            throw new InputRefused(dataDir.relativize(file) + ": " + e.getMessage());
+        }
     }
 }

@@ -11,6 +11,11 @@ package org.disclosurereports.inputs;
  */
 public record RawRow(long line, String[] values, String original, String structureProblem, String location) {
 
+    /** The original text is kept only to be echoed by a rejection, so no more of it than a rejection shows. */
+    public RawRow {
+        original = Rejection.echo(original);
+    }
+
     public RawRow(long line, String[] values, String original, String structureProblem) {
         this(line, values, original, structureProblem, null);
     }

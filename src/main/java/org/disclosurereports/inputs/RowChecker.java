@@ -41,6 +41,13 @@ public final class RowChecker {
                 }
                 continue;
             }
+            int unshowable = Rejection.firstUnshowable(value);
+            if (unshowable >= 0) {
+                problems.add(new Rejection(fileName, raw.line(), column.header(), value, String.format(
+                        "contains the character U+%04X (character %d), which no report can show", (int) value.charAt(unshowable),
+                        value.codePointCount(0, unshowable) + 1), raw.location()));
+                continue;
+            }
             try {
                 typed[c] = column.type().parse(value);
                 byHeader.put(column.header(), typed[c]);

@@ -34,7 +34,7 @@ class FieldTypeTest {
 
     @Test
     void decimalsAreExactNonNegativeAndPlain() throws Exception {
-        FieldType fee = FieldType.decimal(6);
+        FieldType fee = FieldType.decimal(24, 6);
         assertThat(fee.parse("5949.088667")).isEqualTo(new BigDecimal("5949.088667"));
         assertThatThrownBy(() -> fee.parse("-1")).hasMessageContaining("negative");
         assertThatThrownBy(() -> fee.parse("1.1234567")).hasMessageContaining("6 decimals");

@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +150,33 @@ abstract class AnnualReportJobContract {
         assertThat(store.counts().get("application")).as("row removed: " + removed).isEqualTo(before - 1);
         launcher.run(SampleData.DIR, 2024, out.resolve("restored"), RunParameters.ALL_AGENCIES);
         assertThat(store.counts().get("application")).isEqualTo(before);
+    }
+
+    @Test
+    void valuesTooLargeTooLongOrUnshowableAreRejectedRowsNotAFailedRun() throws Exception {
+        Path data = SampleData.copyTo(out.resolve("data"));
+        String astralName = "\uD840\uDC00".repeat(101);
+        Files.writeString(data.resolve("agencies.csv"), "SL-ASTRAL," + astralName + ",SL,部门,,,,\n", StandardOpenOption.APPEND);
+        Files.writeString(data.resolve("applications.csv"), "ATK-FEE,SL,2024-03-01,natural_person,2024-03-10,granted,N,1000000000000\n"
+                + "ATK\u0000NUL,SL,2024-03-01,natural_person,2024-03-10,granted,N,\n", StandardOpenOption.APPEND);
+        Files.writeString(data.resolve("enforcement.csv"), "2024,SL,punishment,1000000000000000000\n", StandardOpenOption.APPEND);
+
+        JobExecution execution = launcher.run(data, 2024, out.resolve("attacked"), RunParameters.ALL_AGENCIES);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        List<String> got = new ArrayList<>();
+        try (var files = Files.list(out.resolve("attacked").resolve("2024").resolve("rejects"))) {
+            for (Path f : files.sorted().toList()) {
+                for (CSVRecord r : csv(f)) {
+                    got.add(r.get("file") + ":" + r.get("column") + ":" + r.get("value") + ":" + r.get("reason"));
+                }
+            }
+        }
+        assertThat(got).contains(
+                "agencies.csv:name:" + astralName + ":longer than 200 characters (a character outside the Basic Multilingual Plane counts as two)",
+                "applications.csv:fee_yuan:1000000000000:too large: at most 12 digits before the decimal point",
+                "applications.csv:application_id:ATK\\u0000NUL:contains the character U+0000 (character 4), which no report can show",
+                "enforcement.csv:value:1000000000000000000:too large: at most 18 digits before the decimal point");
     }
 
     @Test

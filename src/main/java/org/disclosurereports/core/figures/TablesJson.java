@@ -8,8 +8,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
@@ -73,6 +75,13 @@ public final class TablesJson {
                             .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                             .withArrayValueSpacing(Separators.Spacing.AFTER)
                             .withArrayEmptySeparator("")));
+
+    /** Reads a published document's numbers exactly as written: {@code 1e-999999999} is not taken as 0, nor a huge one as infinity. */
+    private static final ObjectReader EXACT = JSON.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** A figure of a report fits the figures' column, DECIMAL(24, 6): larger or finer is no report's figure. */
+    static final int FIGURE_DIGITS = 18;
+    static final int FIGURE_DECIMALS = 6;
 
     /** The input is not a readable disclosure-tables/v1 document; the message names the place. */
     public static final class Unreadable extends Exception {
@@ -215,7 +224,7 @@ public final class TablesJson {
     public static PublishedTables readAsPrinted(Path file, ReportFormat format) throws Unreadable {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readAllBytes(file));
+            root = EXACT.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new Unreadable(file + ": cannot be read as JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
@@ -305,7 +314,7 @@ public final class TablesJson {
                     throw new Unreadable(where + " names unknown cell '" + r + "'");
                 }
             }
-            BigDecimal value = number(f.get("value"));
+            BigDecimal value = number(f.get("value"), where);
             if (value == null) {
                 throw new Unreadable(where + " has no numeric \"value\" (got " + f.get("value") + ")");
             }
@@ -336,7 +345,7 @@ public final class TablesJson {
             p.set(ref, null);
             return;
         }
-        BigDecimal v = number(value);
+        BigDecimal v = number(value, source + ": cell " + ref);
         if (v == null && !isBlankMark(value.asText())) {
             throw new Unreadable(source + ": cell " + ref + " has value '" + value.asText() + "', which is not a number");
         }
@@ -347,20 +356,43 @@ public final class TablesJson {
         return List.of("", "-", "—", "/", "－").contains(s.strip());
     }
 
-    private static BigDecimal number(JsonNode n) {
+    /**
+     * The number a value states, or null when it states none (null, or text that is not a number, which may be
+     * a blank mark). A JSON object, array or boolean where a number belongs, and a number no report can print
+     * (infinite, more than {@value #FIGURE_DIGITS} digits before the point or {@value #FIGURE_DECIMALS} after),
+     * are refused naming {@code where}.
+     */
+    private static BigDecimal number(JsonNode n, String where) throws Unreadable {
         if (n == null || n.isNull()) {
             return null;
         }
         if (n.isNumber()) {
-            return n.decimalValue();
+            if ((n.isDouble() || n.isFloat()) && !Double.isFinite(n.doubleValue())) {
+                throw new Unreadable(where + " has value " + n.asText() + ", which is too large for a report figure");
+            }
+            return figure(n.decimalValue(), where);
         }
         if (n.isTextual()) {
+            BigDecimal v;
             try {
-                return new BigDecimal(n.asText().strip());
+                v = new BigDecimal(n.asText().strip());
             } catch (NumberFormatException e) {
                 return null;
             }
+            return figure(v, where);
         }
-        return null;
+        throw new Unreadable(where + " has a JSON " + n.getNodeType().name().toLowerCase() + " where a number belongs");
+    }
+
+    private static BigDecimal figure(BigDecimal v, String where) throws Unreadable {
+        BigDecimal s = v.stripTrailingZeros();
+        if (s.precision() - s.scale() > FIGURE_DIGITS) {
+            throw new Unreadable(where + " has value " + v + ", which is too large for a report figure (at most "
+                    + FIGURE_DIGITS + " digits before the decimal point)");
+        }
+        if (s.scale() > FIGURE_DECIMALS) {
+            throw new Unreadable(where + " has value " + v + ", which has more than " + FIGURE_DECIMALS + " decimals");
+        }
+        return v;
     }
 }

@@ -2,8 +2,10 @@ package org.disclosurereports.core.rollup;
 
 import org.disclosurereports.core.records.Agency;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,21 +57,26 @@ public final class AgencyTree {
         return byCode.get(code);
     }
 
-    /** The agency and all its descendants, depth first (parent before children). */
+    /**
+     * The agency and all its descendants, depth first (parent before children). Walked with a stack of its
+     * own rather than by recursion, so that a chain of units thousands deep does not overflow the thread's.
+     */
     public List<Agency> subtree(Agency a) {
         List<Agency> out = new ArrayList<>();
-        collect(a, out, 0);
+        Deque<Agency> pending = new ArrayDeque<>();
+        pending.push(a);
+        while (!pending.isEmpty()) {
+            Agency next = pending.pop();
+            if (out.size() == byCode.size()) {
+                throw new IllegalArgumentException("agencies.csv: parent_code forms a cycle at " + next.code());
+            }
+            out.add(next);
+            List<Agency> under = children(next);
+            for (int c = under.size() - 1; c >= 0; c--) {
+                pending.push(under.get(c));
+            }
+        }
         return out;
-    }
-
-    private void collect(Agency a, List<Agency> out, int depth) {
-        if (depth > byCode.size()) {
-            throw new IllegalArgumentException("agencies.csv: parent_code forms a cycle at " + a.code());
-        }
-        out.add(a);
-        for (Agency c : children(a)) {
-            collect(c, out, depth + 1);
-        }
     }
 
     /** Distance from the root: 0 for a root. */

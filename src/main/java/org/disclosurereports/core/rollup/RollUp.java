@@ -7,7 +7,10 @@ import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.records.Agency;
 
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -50,12 +53,39 @@ public final class RollUp {
         }
     }
 
-    private Accumulator visit(AgencyTree tree, Agency agency, Function<Agency, StatutoryTables> unitTables, Sink sink) {
+    /** An agency whose subtree is being added up: its accumulator and the children still to visit. */
+    private record Open(Agency agency, Accumulator acc, Iterator<Agency> children) {}
+
+    /**
+     * Post-order over the subtree of {@code top}, with a stack of its own rather than by recursion, so that a
+     * chain of units thousands deep does not overflow the thread's stack.
+     */
+    private void visit(AgencyTree tree, Agency top, Function<Agency, StatutoryTables> unitTables, Sink sink) {
+        Deque<Open> path = new ArrayDeque<>();
+        path.push(open(tree, top, unitTables));
+        while (!path.isEmpty()) {
+            Open current = path.peek();
+            if (current.children().hasNext()) {
+                path.push(open(tree, current.children().next(), unitTables));
+                continue;
+            }
+            path.pop();
+            close(tree, current, sink);
+            if (!path.isEmpty()) {
+                path.peek().acc().addAll(current.acc());
+            }
+        }
+    }
+
+    private Open open(AgencyTree tree, Agency agency, Function<Agency, StatutoryTables> unitTables) {
         Accumulator acc = new Accumulator();
         acc.add(agency, unitTables.apply(agency));
-        for (Agency child : tree.children(agency)) {
-            acc.addAll(visit(tree, child, unitTables, sink));
-        }
+        return new Open(agency, acc, tree.children(agency).iterator());
+    }
+
+    private void close(AgencyTree tree, Open done, Sink sink) {
+        Agency agency = done.agency();
+        Accumulator acc = done.acc();
         if (tree.hasChildren(agency)) {
             if (!acc.missing.isEmpty()) {
                 sink.failed(agency, "incomplete: no report for " + String.join(", ", acc.missing) + " (its build failed), so the summary would be short of it");
@@ -63,7 +93,6 @@ public final class RollUp {
                 sink.summary(agency, acc.summary(agency), tree.subtree(agency));
             }
         }
-        return acc;
     }
 
     private final class Accumulator {
