@@ -8,11 +8,14 @@ import org.disclosurereports.job.AnnualReportJobConfiguration;
 import org.disclosurereports.job.FailureSentence;
 import org.disclosurereports.job.RunIdentity;
 import org.disclosurereports.job.RunParameters;
+import org.disclosurereports.job.RunScopeCheck;
 import org.disclosurereports.job.RunSummary;
 import org.disclosurereports.job.SourceLaunch;
 import org.disclosurereports.job.UnitFailures;
 import org.disclosurereports.operations.RunGuard;
+import org.disclosurereports.operations.RunLine;
 import org.disclosurereports.operations.RunLines;
+import org.disclosurereports.store.RecordStore;
 import org.disclosurereports.store.RunLeases;
 import org.disclosurereports.store.SealedReports;
 
@@ -54,11 +57,13 @@ public class RunCommand implements Command {
     private final RunGuard guard;
     private final RunLines runLines;
     private final SealedReports sealed;
+    private final RunScopeCheck scopeCheck;
     private final PrintStream stdout = System.out;
     private final PrintStream err = System.err;
 
     public RunCommand(JobOperator operator, Job annualReportJob, JobRepository jobRepository, InputSchema schema,
-                      SourceLaunch sources, RunGuard guard, RunLines runLines, SealedReports sealed) {
+                      SourceLaunch sources, RunGuard guard, RunLines runLines, SealedReports sealed, RecordStore store) {
+        this.scopeCheck = new RunScopeCheck(schema, store);
         this.sources = sources;
         this.guard = guard;
         this.runLines = runLines;
@@ -78,7 +83,7 @@ public class RunCommand implements Command {
     public String usage() {
         return """
                 run --data DIR --year YYYY --out DIR [--agency CODE] [--encoding CHARSET] [--templates DIR] [--force]
-                    [--source FILE [--full]]
+                    [--source FILE [--full]] [--take-over]
                     load the data directory and build every report of the year (or one agency's)
                     --data      directory of input CSV files or .xlsx workbooks (agencies.csv required; see the data contract)
                     --year      report year, e.g. 2024
@@ -89,7 +94,9 @@ public class RunCommand implements Command {
                     --force     build again even if these inputs were already processed
                     --source    pull records from the case-system database defined in FILE (jobs/sources/NAME.yaml):
                                 only what changed since the last completed pull, where the query has a changed_column
-                    --full      with --source: pull everything again (and remove records the source no longer has)""";
+                    --full      with --source: pull everything again (and remove records the source no longer has)
+                    --take-over replace the records of agencies that another data directory loaded into this database
+                                (without it such a run is refused, naming that directory)""";
     }
 
     @Override
@@ -99,7 +106,7 @@ public class RunCommand implements Command {
 
     @Override
     public Set<String> flagOptions() {
-        return Set.of("force", "full");
+        return Set.of("force", "full", "take-over");
     }
 
     @Override
@@ -157,6 +164,20 @@ public class RunCommand implements Command {
         }
         RunParameters params = new RunParameters(inputs.directory(), year, out, agency == null ? RunParameters.ALL_AGENCIES : agency,
                 inputs.digest(), inputs.encodings(), 0, templates);
+        // The scope and the ownership of the agencies' records, checked before anything is loaded.
+        List<String> refused = scopeCheck.problems(inputs, params.agency(), options.flag("take-over"));
+        if (!refused.isEmpty()) {
+            err.println("The run was refused; nothing was loaded or built:");
+            refused.forEach(p -> err.println("  - " + p));
+            return ExitCode.INPUT_REFUSED;
+        }
+        if (options.flag("take-over")) {
+            int removed = scopeCheck.takeOver(inputs);
+            if (removed > 0) {
+                stdout.println("Taken over: " + removed + " record" + (removed == 1 ? "" : "s")
+                        + " of these agencies that another data directory loaded were removed.");
+            }
+        }
 
         // One run per scope at a time; executions a crash left STARTED are failed so they resume.
         RunLeases.Lease lease;
@@ -188,7 +209,8 @@ public class RunCommand implements Command {
                         + existing.getInstanceId() + ").");
                 stdout.println("Reports: " + params.yearDir().resolve("index.html") + "   (use --force to build them again)");
                 JobExecution last = jobRepository.getLastJobExecution(existing);
-                return last == null ? ExitCode.OK : failedReports(last);
+                return last == null ? ExitCode.OK
+                        : withFindings(failedReports(last), runLines.of(last, RunSummary.collect(jobRepository, last, schema), 0));
             }
             // Another load ran since, or the outputs were removed: the database or the files no longer match that run.
             identity = identity.withRerun(System.currentTimeMillis());
@@ -207,11 +229,12 @@ public class RunCommand implements Command {
         RunSummary summary = RunSummary.collect(jobRepository, execution, schema);
         summary.print(stdout);
         printRejects(summary);
-        stdout.println(runLines.of(execution, summary, System.nanoTime() - startedNanos).text());
+        RunLine line = runLines.of(execution, summary, System.nanoTime() - startedNanos);
+        stdout.println(line.text());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             stdout.printf("Built %d report%s for %d. Open %s%n", summary.reportsBuilt(), summary.reportsBuilt() == 1 ? "" : "s",
                     year, params.yearDir().resolve("index.html"));
-            return failedReports(execution);
+            return withFindings(failedReports(execution), line);
         }
         err.println("The run failed (" + execution.getStatus() + "):");
         summary.failures().forEach(f -> err.println("  - " + f));
@@ -234,6 +257,19 @@ public class RunCommand implements Command {
         failed.forEach((report, reason) -> err.println("  - " + report + ": " + reason));
         err.println("Fix these units' data and run again.");
         return ExitCode.REPORTS_FAILED;
+    }
+
+    /**
+     * Reports built, but a blocking rule of the catalogue fails on some of them (their validation.json
+     * names it): exit code 5, so that a scheduler alerts someone. Reports that could not be built (6) weigh more.
+     */
+    private ExitCode withFindings(ExitCode code, RunLine line) {
+        if (code != ExitCode.OK || line.blocking() == 0) {
+            return code;
+        }
+        err.println("The reports were built, but " + line.blocking() + " blocking finding" + (line.blocking() == 1 ? "" : "s")
+                + " of the rule catalogue fail" + (line.blocking() == 1 ? "s" : "") + " (see each report's validation.json and the index).");
+        return ExitCode.BLOCKING_FINDINGS;
     }
 
     private boolean completed(JobInstance instance) {
