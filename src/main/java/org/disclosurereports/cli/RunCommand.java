@@ -164,21 +164,6 @@ public class RunCommand implements Command {
         }
         RunParameters params = new RunParameters(inputs.directory(), year, out, agency == null ? RunParameters.ALL_AGENCIES : agency,
                 inputs.digest(), inputs.encodings(), 0, templates);
-        // The scope and the ownership of the agencies' records, checked before anything is loaded.
-        List<String> refused = scopeCheck.problems(inputs, params.agency(), options.flag("take-over"));
-        if (!refused.isEmpty()) {
-            err.println("The run was refused; nothing was loaded or built:");
-            refused.forEach(p -> err.println("  - " + p));
-            return ExitCode.INPUT_REFUSED;
-        }
-        if (options.flag("take-over")) {
-            int removed = scopeCheck.takeOver(inputs);
-            if (removed > 0) {
-                stdout.println("Taken over: " + removed + " record" + (removed == 1 ? "" : "s")
-                        + " of these agencies that another data directory loaded were removed.");
-            }
-        }
-
         // One run per scope at a time; executions a crash left STARTED are failed so they resume.
         RunLeases.Lease lease;
         try {
@@ -188,6 +173,20 @@ public class RunCommand implements Command {
             return ExitCode.ALREADY_RUNNING;
         }
         try {
+            // The scope and the ownership of the agencies' records, checked before anything is loaded.
+            List<String> refused = scopeCheck.problems(inputs, params.agency(), options.flag("take-over"));
+            if (!refused.isEmpty()) {
+                err.println("The run was refused; nothing was loaded or built:");
+                refused.forEach(p -> err.println("  - " + p));
+                return ExitCode.INPUT_REFUSED;
+            }
+            if (options.flag("take-over")) {
+                int removed = scopeCheck.takeOver(inputs);
+                if (removed > 0) {
+                    stdout.println("Taken over: " + removed + " record" + (removed == 1 ? "" : "s")
+                            + " of these agencies that another data directory loaded were removed.");
+                }
+            }
             RunIdentity identity = RunIdentity.of(params).withSealState(sealed.sealState(year));
             return launch(options.flag("force") ? identity.forced(System.currentTimeMillis()) : identity, pull);
         } finally {
