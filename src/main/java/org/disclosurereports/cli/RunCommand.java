@@ -187,7 +187,7 @@ public class RunCommand implements Command {
                             + " of these agencies that another data directory loaded were removed.");
                 }
             }
-            RunIdentity identity = RunIdentity.of(params).withSealState(sealed.sealState(year));
+            RunIdentity identity = RunIdentity.of(params).withSealState(sealed.sealState(year, out));
             return launch(options.flag("force") ? identity.forced(System.currentTimeMillis()) : identity, pull);
         } finally {
             guard.release(lease);

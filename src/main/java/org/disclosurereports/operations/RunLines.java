@@ -29,6 +29,6 @@ public class RunLines {
         List<String> scope = summary.parameters().allAgencies()
                 ? store.agenciesOfLoad(execution.getJobInstance().getInstanceId()).stream().map(Agency::code).toList()
                 : List.of(summary.parameters().agency());
-        return RunLine.of(jobRepository, execution, summary, elapsedNanos, sealed.sealedCodes(summary.parameters().year()), scope);
+        return RunLine.of(jobRepository, execution, summary, elapsedNanos, sealed.sealedCodes(summary.parameters().year(), summary.parameters().out()), scope);
     }
 }

@@ -45,6 +45,10 @@ abstract class RunCommandContract {
     InputSchema schema;
     @Autowired
     JobRepository jobRepository;
+    @Autowired
+    SealCommand sealCommand;
+    @Autowired
+    UnsealCommand unsealCommand;
 
     @TempDir
     Path out;
@@ -164,6 +168,30 @@ abstract class RunCommandContract {
         assertThat(run(data, 2023, out.resolve("2023"), null)).as("E1 fails on SL-SAMR-XH in 2023").isEqualTo(ExitCode.BLOCKING_FINDINGS);
         // Up to date: the same answer again, without building.
         assertThat(run(data, 2023, out.resolve("2023"), null)).isEqualTo(ExitCode.BLOCKING_FINDINGS);
+    }
+
+    @Test
+    void aSealHoldsForTheOutputDirectoryItWasMadeInAndOtherDirectoriesBuildNormally() throws Exception {
+        Path published = out.resolve("published");
+        assertThat(run(SampleData.DIR, 2024, published, null, "take-over")).isEqualTo(ExitCode.OK);
+        Map<String, String> seal = Map.of("out", published.toString(), "year", "2024", "agency", "SL-JD1", "by", "test");
+        assertThat(sealCommand.execute(new Options("seal", seal, Set.of()))).isEqualTo(ExitCode.OK);
+        try {
+            Path other = out.resolve("other");
+            assertThat(run(SampleData.DIR, 2024, other, null)).as("no unit or summary failed").isEqualTo(ExitCode.OK);
+            assertThat(other.resolve("2024/SL-JD1/report.html")).exists();
+            assertThat(other.resolve("2024/SL-JD1/.sealed")).doesNotExist();
+            assertThat(other.resolve("2024/SL/summary/tables.json")).exists();
+
+            // In the directory it was sealed in, the unit is left as published, and the summary above it is built.
+            String publishedHtml = Files.readString(published.resolve("2024/SL-JD1/report.html"));
+            assertThat(run(SampleData.DIR, 2024, published, null, "force")).isEqualTo(ExitCode.OK);
+            assertThat(published.resolve("2024/SL-JD1/.sealed")).exists();
+            assertThat(Files.readString(published.resolve("2024/SL-JD1/report.html"))).isEqualTo(publishedHtml);
+            assertThat(published.resolve("2024/SL/summary/tables.json")).exists();
+        } finally {
+            unsealCommand.execute(new Options("unseal", Map.of("year", "2024", "agency", "SL-JD1"), Set.of()));
+        }
     }
 
     static Path copy(Path from, Path to) throws Exception {

@@ -25,3 +25,7 @@ JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
 JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
 WHERE i.JOB_NAME = 'annualReportJob' AND p.PARAMETER_NAME = 'data' AND p.PARAMETER_VALUE IS NOT NULL
 GROUP BY e.JOB_INSTANCE_ID;
+
+-- A seal belongs to the report published from one output directory (the --out of seal): runs into other
+-- output directories build that unit as usual. Seals made before this version have none and hold everywhere.
+ALTER TABLE sealed_report ADD COLUMN output_directory VARCHAR(2500);
