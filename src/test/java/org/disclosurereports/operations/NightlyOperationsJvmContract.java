@@ -1,6 +1,7 @@
 package org.disclosurereports.operations;
 
 import org.disclosurereports.job.NightlyReportBuilder;
+import org.disclosurereports.job.RunManifest;
 import org.disclosurereports.support.ChildJvm;
 import org.disclosurereports.support.SampleData;
 import org.disclosurereports.support.TestHooks;
@@ -42,8 +43,9 @@ abstract class NightlyOperationsJvmContract {
         try (Stream<Path> all = Files.walk(yearDir)) {
             for (Path f : all.filter(Files::isRegularFile).toList()) {
                 String name = yearDir.relativize(f).toString();
-                if (name.equals("run-summary.json") || name.equals("manifest.json") || f.getFileName().toString().equals(NightlyReportBuilder.FINGERPRINT_FILE)) {
-                    continue; // timestamps, execution ids
+                if (name.equals("run-summary.json") || name.equals("manifest.json") || name.startsWith(RunManifest.RUNS_DIR + "/")
+                        || f.getFileName().toString().equals(NightlyReportBuilder.FINGERPRINT_FILE)) {
+                    continue; // timestamps, execution ids; every run's own provenance
                 }
                 files.put(name, Files.readAllBytes(f));
             }
