@@ -35,7 +35,8 @@ public class Cli implements CommandLineRunner, ExitCodeGenerator {
     public static final String USAGE_FOOTER = """
 
             Exit codes: 0 done, 1 failed (run the same command again to resume), 2 usage, 3 input refused, 4 already running,
-            5 audit found a blocking rule failed, 6 some reports could not be built, 7 stopped by an operator (run again to resume).
+            5 a blocking rule failed (audit, or run: the reports were built), 6 some reports could not be built,
+            7 stopped by an operator (run again to resume).
             Operators: runs lists a year's runs; stop stops one gracefully (it stays restartable); abandon gives one up.
             Database: H2 under ./var by default; set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and
             SPRING_DATASOURCE_PASSWORD to use MySQL. See README.md.""";

@@ -12,7 +12,10 @@ public enum ExitCode {
     INPUT_REFUSED(3),
     /** The same run is already in progress. */
     ALREADY_RUNNING(4),
-    /** {@code audit}: a blocking rule failed (warnings alone exit 0). */
+    /**
+     * A blocking rule of the catalogue failed (warnings alone exit 0): {@code audit} on a published report,
+     * or {@code run}, whose reports were built with the finding in their validation.json.
+     */
     BLOCKING_FINDINGS(5),
     /** {@code run}: some reports could not be built from their units' data (listed with the reason); the others were built. */
     REPORTS_FAILED(6),

@@ -8,12 +8,15 @@ import org.disclosurereports.job.AnnualReportJobConfiguration;
 import org.disclosurereports.job.FailureSentence;
 import org.disclosurereports.job.RunIdentity;
 import org.disclosurereports.job.RunParameters;
+import org.disclosurereports.job.RunScopeCheck;
 import org.disclosurereports.job.RunSummary;
 import org.disclosurereports.job.SourceLaunch;
 import org.disclosurereports.job.UnitFailures;
 import org.disclosurereports.operations.RunGuard;
+import org.disclosurereports.operations.RunLine;
 import org.disclosurereports.operations.RunLines;
 import org.disclosurereports.operations.RunOperator;
+import org.disclosurereports.store.RecordStore;
 import org.disclosurereports.store.RunLeases;
 import org.disclosurereports.store.SealedReports;
 
@@ -56,11 +59,14 @@ public class RunCommand implements Command {
     private final RunLines runLines;
     private final SealedReports sealed;
     private final RunOperator runOperator;
+    private final RunScopeCheck scopeCheck;
     private final PrintStream stdout = System.out;
     private final PrintStream err = System.err;
 
     public RunCommand(JobOperator operator, Job annualReportJob, JobRepository jobRepository, InputSchema schema,
-                      SourceLaunch sources, RunGuard guard, RunLines runLines, SealedReports sealed, RunOperator runOperator) {
+                      SourceLaunch sources, RunGuard guard, RunLines runLines, SealedReports sealed, RunOperator runOperator,
+                      RecordStore store) {
+        this.scopeCheck = new RunScopeCheck(schema, store);
         this.sources = sources;
         this.runOperator = runOperator;
         this.guard = guard;
@@ -81,7 +87,7 @@ public class RunCommand implements Command {
     public String usage() {
         return """
                 run --data DIR --year YYYY --out DIR [--agency CODE] [--encoding CHARSET] [--templates DIR] [--force]
-                    [--source FILE [--full]]
+                    [--source FILE [--full]] [--take-over]
                     load the data directory and build every report of the year (or one agency's)
                     --data      directory of input CSV files or .xlsx workbooks (agencies.csv required; see the data contract)
                     --year      report year, e.g. 2024
@@ -92,7 +98,9 @@ public class RunCommand implements Command {
                     --force     build again even if these inputs were already processed
                     --source    pull records from the case-system database defined in FILE (jobs/sources/NAME.yaml):
                                 only what changed since the last completed pull, where the query has a changed_column
-                    --full      with --source: pull everything again (and remove records the source no longer has)""";
+                    --full      with --source: pull everything again (and remove records the source no longer has)
+                    --take-over replace the records of agencies that another data directory loaded into this database
+                                (without it such a run is refused, naming that directory)""";
     }
 
     @Override
@@ -102,7 +110,7 @@ public class RunCommand implements Command {
 
     @Override
     public Set<String> flagOptions() {
-        return Set.of("force", "full");
+        return Set.of("force", "full", "take-over");
     }
 
     @Override
@@ -160,7 +168,6 @@ public class RunCommand implements Command {
         }
         RunParameters params = new RunParameters(inputs.directory(), year, out, agency == null ? RunParameters.ALL_AGENCIES : agency,
                 inputs.digest(), inputs.encodings(), 0, templates);
-
         // One run per scope at a time; executions a crash left STARTED are failed so they resume.
         RunLeases.Lease lease;
         try {
@@ -170,7 +177,21 @@ public class RunCommand implements Command {
             return ExitCode.ALREADY_RUNNING;
         }
         try {
-            RunIdentity identity = RunIdentity.of(params).withSealState(sealed.sealState(year));
+            // The scope and the ownership of the agencies' records, checked before anything is loaded.
+            List<String> refused = scopeCheck.problems(inputs, params.agency(), options.flag("take-over"));
+            if (!refused.isEmpty()) {
+                err.println("The run was refused; nothing was loaded or built:");
+                refused.forEach(p -> err.println("  - " + p));
+                return ExitCode.INPUT_REFUSED;
+            }
+            if (options.flag("take-over")) {
+                int removed = scopeCheck.takeOver(inputs);
+                if (removed > 0) {
+                    stdout.println("Taken over: " + removed + " record" + (removed == 1 ? "" : "s")
+                            + " of these agencies that another data directory loaded were removed.");
+                }
+            }
+            RunIdentity identity = RunIdentity.of(params).withSealState(sealed.sealState(year, out));
             return launch(options.flag("force") ? identity.forced(System.currentTimeMillis()) : identity, pull);
         } finally {
             guard.release(lease);
@@ -199,7 +220,8 @@ public class RunCommand implements Command {
                         + existing.getInstanceId() + ").");
                 stdout.println("Reports: " + params.yearDir().resolve("index.html") + "   (use --force to build them again)");
                 JobExecution last = jobRepository.getLastJobExecution(existing);
-                return last == null ? ExitCode.OK : failedReports(last);
+                return last == null ? ExitCode.OK
+                        : withFindings(failedReports(last), runLines.of(last, RunSummary.collect(jobRepository, last, schema), 0));
             }
             // Another load ran since, or the outputs were removed: the database or the files no longer match that run.
             identity = identity.withRerun(System.currentTimeMillis());
@@ -218,11 +240,12 @@ public class RunCommand implements Command {
         RunSummary summary = RunSummary.collect(jobRepository, execution, schema);
         summary.print(stdout);
         printRejects(summary);
-        stdout.println(runLines.of(execution, summary, System.nanoTime() - startedNanos).text());
+        RunLine line = runLines.of(execution, summary, System.nanoTime() - startedNanos);
+        stdout.println(line.text());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             stdout.printf("Built %d report%s for %d. Open %s%n", summary.reportsBuilt(), summary.reportsBuilt() == 1 ? "" : "s",
                     year, params.yearDir().resolve("index.html"));
-            return failedReports(execution);
+            return withFindings(failedReports(execution), line);
         }
         if (execution.getStatus() == BatchStatus.STOPPED) {
             err.println("The run was stopped by an operator (run " + execution.getJobInstance().getInstanceId() + ", execution "
@@ -251,6 +274,19 @@ public class RunCommand implements Command {
         failed.forEach((report, reason) -> err.println("  - " + report + ": " + reason));
         err.println("Fix these units' data and run again.");
         return ExitCode.REPORTS_FAILED;
+    }
+
+    /**
+     * Reports built, but a blocking rule of the catalogue fails on some of them (their validation.json
+     * names it): exit code 5, so that a scheduler alerts someone. Reports that could not be built (6) weigh more.
+     */
+    private ExitCode withFindings(ExitCode code, RunLine line) {
+        if (code != ExitCode.OK || line.blocking() == 0) {
+            return code;
+        }
+        err.println("The reports were built, but " + line.blocking() + " blocking finding" + (line.blocking() == 1 ? "" : "s")
+                + " of the rule catalogue fail" + (line.blocking() == 1 ? "s" : "") + " (see each report's validation.json and the index).");
+        return ExitCode.BLOCKING_FINDINGS;
     }
 
     private boolean completed(JobInstance instance) {

@@ -55,7 +55,8 @@ public class SealCommand implements Command {
     public ExitCode execute(Options options) {
         int year = options.year();
         String agency = options.required("agency");
-        Path dir = options.path("out").toAbsolutePath().normalize().resolve(String.valueOf(year)).resolve(agency);
+        Path out = options.path("out").toAbsolutePath().normalize();
+        Path dir = out.resolve(String.valueOf(year)).resolve(agency);
         Path tables = dir.resolve("tables.json");
         if (!Files.isRegularFile(tables)) {
             System.err.println("Cannot seal: there is no report " + tables + " (run the year first).");
@@ -74,15 +75,17 @@ public class SealCommand implements Command {
                             + already.get().sealedAt().withNano(0) + "), same figures.");
                     return ExitCode.OK;
                 }
-                System.err.println("Cannot seal: " + agency + " " + year + " is already sealed with other figures (by "
+                String where = sealed.outputDirectory(agency, year).map(d -> " in " + d).orElse("");
+                System.err.println("Cannot seal: " + agency + " " + year + " is already sealed" + where + " with other figures (by "
                         + already.get().sealedBy() + ", " + already.get().sealedAt().withNano(0) + "). Run unseal first if the published report was corrected.");
                 return ExitCode.INPUT_REFUSED;
             }
             String by = Optional.ofNullable(options.optional("by")).orElse(System.getProperty("user.name", "unknown"));
-            sealed.seal(agency, year, by, digest, pdfDigest, new String(json, StandardCharsets.UTF_8));
+            sealed.seal(agency, year, out, by, digest, pdfDigest, new String(json, StandardCharsets.UTF_8));
             SealMarks.write(dir, sealed.find(agency, year).orElseThrow());
             System.out.println("Sealed " + agency + " " + year + " (tables.json sha256 " + digest.substring(0, 12)
-                    + "…): nightly runs will not overwrite " + dir + " and will report any change of its figures.");
+                    + "…): nightly runs into " + out + " will not overwrite " + dir
+                    + " and will report any change of its figures; runs into other output directories build it as usual.");
             return ExitCode.OK;
         } catch (IOException | RuntimeException e) {
             System.err.println("Cannot seal " + tables + ": " + e.getMessage());

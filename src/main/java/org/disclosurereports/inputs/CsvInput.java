@@ -32,6 +32,7 @@ public final class CsvInput implements Closeable {
             .get();
 
     private final Path file;
+    private final Charset charset;
     private final RecordKind kind;
     private final Reader reader;
     private final CSVParser parser;
@@ -39,9 +40,12 @@ public final class CsvInput implements Closeable {
     private final int[] positionOfColumn;
     private final int headerSize;
     private long lastLine;
+    /** The broken last row was returned: the file ends there. */
+    private boolean lastRowRead;
 
     public CsvInput(Path file, Charset charset, RecordKind kind) {
         this.file = file;
+        this.charset = charset;
         this.kind = kind;
         try {
             this.reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset), 1 << 16);
@@ -66,6 +70,52 @@ public final class CsvInput implements Closeable {
     public static void checkHeader(Path file, Charset charset, RecordKind kind) {
         try (CsvInput ignored = new CsvInput(file, charset, kind)) {
             // opening is the check
+        }
+    }
+
+    /**
+     * Refuses a file in which a quoted field opens and is never closed before lines that follow it: the
+     * parser would read every following line into that one field, so no row after it can be trusted.
+     * A quote left open on the last line only breaks that row, which is rejected when it is read.
+     */
+    public static void checkQuotes(Path file, Charset charset) {
+        OpenQuote open = openQuote(file, charset);
+        if (open != null && open.line() < open.lastLine()) {
+            throw new InputRefused(file.getFileName() + ", line " + open.line() + ": a quoted field opens here and is never closed,"
+                    + " so lines " + (open.line() + 1) + "–" + open.lastLine() + " would be read into it; close the quote (\"\")"
+                    + " or double a quote that is part of the value");
+        }
+    }
+
+    /** Where a quote left open at the end of the file opened, and the file's last line with text; null when every quote closes. */
+    private record OpenQuote(long line, long lastLine) {}
+
+    private static OpenQuote openQuote(Path file, Charset charset) {
+        try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset), 1 << 16)) {
+            boolean quoted = false;
+            long line = 1;
+            long openedOn = 0;
+            long lastLine = 0;
+            int c;
+            while ((c = in.read()) >= 0) {
+                if (c == '\n') {
+                    line++;
+                } else if (c == '"') {
+                    // A doubled quote inside a quoted field toggles twice: it stays open.
+                    quoted = !quoted;
+                    if (quoted) {
+                        openedOn = line;
+                    }
+                } else if (c != '\r' && !Character.isWhitespace(c)) {
+                    lastLine = line;
+                }
+                if (c == '"') {
+                    lastLine = line;
+                }
+            }
+            return quoted ? new OpenQuote(openedOn, lastLine) : null;
+        } catch (IOException e) {
+            throw new InputRefused("cannot read " + file.getFileName() + ": " + e.getMessage());
         }
     }
 
@@ -137,9 +187,28 @@ public final class CsvInput implements Closeable {
             }
             return null;
         } catch (UncheckedIOException e) {
-            // A row runs past its first line only inside quotes, so the quote that is never closed opens on that line.
-            throw new InputRefused(name() + ", line " + (lastLine + 1) + ": a quoted field opens on this line and is never closed,"
+            if (lastRowRead) {
+                return null;
+            }
+            OpenQuote open = openQuote(file, charset);
+            if (open != null && open.line() == open.lastLine()) {
+                // Only the last row is broken: it is rejected like any other bad row, and the file is loaded.
+                lastRowRead = true;
+                return new RawRow(open.line(), new String[positionOfColumn.length], lineText(open.line()),
+                        "a quoted field opens on this line and is never closed (the file ends inside it)");
+            }
+            long opens = open != null ? open.line() : lastLine + 1;
+            throw new InputRefused(name() + ", line " + opens + ": a quoted field opens on this line and is never closed,"
                     + " so the rest of the file cannot be read (" + e.getCause().getMessage() + ")");
+        }
+    }
+
+    /** The text of one physical line, as the rejects file keeps a row's original. */
+    private String lineText(long line) {
+        try (var lines = Files.lines(file, charset)) {
+            return lines.skip(line - 1).findFirst().orElse("").replace("\uFEFF", "");
+        } catch (IOException | UncheckedIOException e) {
+            return "";
         }
     }
 

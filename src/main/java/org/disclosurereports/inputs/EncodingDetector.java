@@ -51,6 +51,47 @@ public final class EncodingDetector {
         }
     }
 
+    /**
+     * The charset an operator forced with {@code --encoding}, after the same checks a detected one passes:
+     * the file must decode strictly in it and read as Chinese text, and a file that is Chinese UTF-8 is not
+     * read as anything else (UTF-8 bytes of Chinese text are often valid GB18030, and read so they are mojibake).
+     */
+    public static Charset checkForced(Path file, Charset forced) {
+        try {
+            String problem = decodesStrictly(file, forced);
+            if (problem != null) {
+                throw new InputRefused(file.getFileName() + " is not " + forced.name() + " text (" + problem
+                        + "), though --encoding " + forced.name() + " was given: save it in that encoding or drop --encoding");
+            }
+            if (!forced.equals(StandardCharsets.UTF_8) && hasNonAscii(file) && decodesStrictly(file, StandardCharsets.UTF_8) == null
+                    && readsAsChinese(file, StandardCharsets.UTF_8)) {
+                throw new InputRefused(file.getFileName() + " is UTF-8 Chinese text; read as " + forced.name()
+                        + " (--encoding) it would be garbled: drop --encoding, or save the file in " + forced.name());
+            }
+            if (hasNonAscii(file) && !readsAsChinese(file, forced)) {
+                throw new InputRefused(file.getFileName() + " read as " + forced.name() + " (--encoding) does not look like Chinese text:"
+                        + " it would be garbled; drop --encoding to detect the encoding, or save the file as \"CSV UTF-8\"");
+            }
+            return forced;
+        } catch (IOException e) {
+            throw new InputRefused("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean hasNonAscii(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] chunk = new byte[64 * 1024];
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] < 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean isCommonHanzi(CharsetEncoder gb2312, int cp) {
         if (Character.charCount(cp) != 1 || !gb2312.canEncode((char) cp)) {
             return false;

@@ -89,8 +89,9 @@ public final class InputInspector {
                 continue;
             }
             try {
-                Charset charset = forcedEncoding != null ? forcedEncoding : EncodingDetector.detect(path);
+                Charset charset = forcedEncoding != null ? EncodingDetector.checkForced(path, forcedEncoding) : EncodingDetector.detect(path);
                 CsvInput.checkHeader(path, charset, kind.get());
+                CsvInput.checkQuotes(path, charset);
                 String sha = sha256(path);
                 long size = Files.size(path);
                 files.add(new InputSet.InputFile(name, kind.get().name(), path, charset, sha, size));

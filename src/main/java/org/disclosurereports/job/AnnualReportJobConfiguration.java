@@ -19,6 +19,7 @@ import org.disclosurereports.outputs.ReportFilesWriter;
 import org.disclosurereports.render.ScorecardPage;
 import org.disclosurereports.render.Templates;
 import org.disclosurereports.store.HolidayStore;
+import org.disclosurereports.store.RecordLoads;
 import org.disclosurereports.store.RecordStore;
 import org.disclosurereports.store.ReturnStore;
 import org.disclosurereports.store.SealedReports;
@@ -218,6 +219,7 @@ public class AnnualReportJobConfiguration {
         return listened(LOAD_AGENCIES, new StepBuilder(LOAD_AGENCIES.stepName(), repository).tasklet((contribution, chunk) -> {
             StepExecution step = contribution.getStepExecution();
             RunParameters run = RunParameters.of(step.getJobParameters());
+            new RecordLoads(store).record(loadId(step), run.data().toString(), LoadInputs.of(step.getJobParameters(), schema));
             RecordKind agencies = schema.kind(LOAD_AGENCIES.kind());
             Path file = run.data().resolve(agencies.fileName());
             Path rejectsFile = run.yearDir().resolve("rejects").resolve(agencies.fileName());

@@ -31,7 +31,7 @@ import java.util.Optional;
 /**
  * The report step's processor on a nightly run, in front of {@link ReportBuilder}:
  * <ol>
- *   <li>a <b>sealed</b> (published) report is never built again: today's figures are compared with the
+ *   <li>a <b>sealed</b> (published) report is never built again in the output directory it was sealed in: today's figures are compared with the
  *       published ones and the differences written to {@code sealed-differences.csv} beside it;</li>
  *   <li>a unit whose {@link UnitFingerprint} equals the one stored with its files ({@code .fingerprint})
  *       is <b>unchanged</b> and not built again, unless the run is forced;</li>
@@ -73,7 +73,7 @@ public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> 
     @Override
     public BuiltReport process(Agency agency) throws Exception {
         try {
-            Optional<SealedReports.Sealed> published = sealed.find(agency.code(), year);
+            Optional<SealedReports.Sealed> published = sealed.find(agency.code(), year, yearDir.getParent());
             if (published.isPresent()) {
                 compareWithPublished(agency, published.get());
                 return null;

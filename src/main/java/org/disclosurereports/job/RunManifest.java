@@ -3,6 +3,7 @@ package org.disclosurereports.job;
 import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.inputs.InputInspector;
 import org.disclosurereports.outputs.ReportFilesWriter;
+import org.disclosurereports.store.RecordLoads;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -25,8 +26,10 @@ import java.util.stream.Stream;
 /**
  * {@code <out>/<year>/manifest.json} (schema {@code disclosure-manifest/v1}): the provenance of a run:
  * SHA-256 and size of every input file the run read and of every file under the year's output
- * directory, the software version, the job parameters and the times. An auditor recomputes the hashes
- * to show that a published file is the one that was generated.
+ * directory, the software version, the job parameters and the times, and per record kind every load
+ * whose records are behind the figures (this run's input, or records kept from an earlier load with
+ * that load's data directory, input and a digest of the rows). An auditor recomputes the hashes to show
+ * that a published file is the one that was generated, and reproduces the figures from what it names.
  */
 public final class RunManifest {
 
@@ -35,9 +38,27 @@ public final class RunManifest {
 
     private RunManifest() {}
 
-    public record Run(long instanceId, long executionId, String status, Instant started, Instant finished) {}
+    /** Where every run keeps its own manifest and run summary, under the year's directory. */
+    public static final String RUNS_DIR = "runs";
 
-    public static Map<String, Object> of(RunParameters p, Run run) throws IOException {
+    public record Run(long instanceId, long executionId, String status, Instant started, Instant finished) {
+
+        /** The year's manifest and run summary describe the outputs of the last run that built every report. */
+        boolean replacesYearProvenance(RunParameters p) {
+            return "COMPLETED".equals(status) && p.allAgencies();
+        }
+
+        /** This run's own directory of provenance: {@code runs/<instance>-<execution>/}. */
+        Path directory(RunParameters p) {
+            return p.yearDir().resolve(RUNS_DIR).resolve(instanceId + "-" + executionId);
+        }
+    }
+
+    /**
+     * @param records per record kind, the loads whose records are behind the figures: this run's input,
+     *                or records kept from an earlier load (with its run, data directory, input and digest)
+     */
+    public static Map<String, Object> of(RunParameters p, Run run, Map<String, List<RecordLoads.Source>> records) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
         Map<String, Object> software = new LinkedHashMap<>();
@@ -82,14 +103,19 @@ public final class RunManifest {
             }
         }
         root.put("inputs", inputs);
+        root.put("records", records(records, run.instanceId()));
+        Path ownSummary = run.directory(p).resolve(RunSummary.FILE);
+        if (Files.isRegularFile(ownSummary)) {
+            root.put("run_summary", entry(yearRelative(p, ownSummary), ownSummary));
+        }
         List<Map<String, Object>> outputs = new ArrayList<>();
         Path yearDir = p.yearDir();
         if (Files.isDirectory(yearDir)) {
             try (Stream<Path> files = Files.walk(yearDir)) {
                 for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                    String rel = yearDir.relativize(f).toString().replace('\\', '/');
-                    if (rel.equals(FILE) || f.getFileName().toString().startsWith(".")) {
-                        continue; // the manifest itself, and half-written temporary files
+                    String rel = yearRelative(p, f);
+                    if (rel.equals(FILE) || rel.startsWith(RUNS_DIR + "/") || f.getFileName().toString().startsWith(".")) {
+                        continue; // the manifest itself, the runs' provenance, and half-written temporary files
                     }
                     outputs.add(entry(rel, f));
                 }
@@ -99,15 +125,47 @@ public final class RunManifest {
         return root;
     }
 
-    public static void write(RunParameters p, Run run) throws IOException {
+    /**
+     * Writes the run's own manifest under {@code runs/}, and the year's {@code manifest.json} only for a
+     * run that built every report: a failed run or a run for one agency never replaces the provenance
+     * of the outputs the index links to.
+     */
+    public static void write(RunParameters p, Run run, Map<String, List<RecordLoads.Source>> records) throws IOException {
         byte[] json;
         try {
-            json = (TablesJson.JSON.writeValueAsString(of(p, run)) + "\n").getBytes(StandardCharsets.UTF_8);
+            json = (TablesJson.JSON.writeValueAsString(of(p, run, records)) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + FILE, e);
         }
-        Files.createDirectories(p.yearDir());
-        ReportFilesWriter.writeAtomically(p.yearDir().resolve(FILE), json);
+        Files.createDirectories(run.directory(p));
+        ReportFilesWriter.writeAtomically(run.directory(p).resolve(FILE), json);
+        if (run.replacesYearProvenance(p)) {
+            ReportFilesWriter.writeAtomically(p.yearDir().resolve(FILE), json);
+        }
+    }
+
+    private static List<Map<String, Object>> records(Map<String, List<RecordLoads.Source>> records, long thisLoad) {
+        List<Map<String, Object>> kinds = new ArrayList<>();
+        records.forEach((kind, sources) -> {
+            for (RecordLoads.Source s : sources) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("kind", kind);
+                m.put("from", s.loadId() == thisLoad ? "this run" : "kept from an earlier load");
+                m.put("load", s.loadId());
+                m.put("data_directory", s.dataDirectory());
+                m.put("input", s.input());
+                m.put("rows", s.rows());
+                if (s.sha256() != null) {
+                    m.put("records_sha256", s.sha256());
+                }
+                kinds.add(m);
+            }
+        });
+        return kinds;
+    }
+
+    private static String yearRelative(RunParameters p, Path file) {
+        return p.yearDir().relativize(file).toString().replace('\\', '/');
     }
 
     private static Map<String, Object> entry(String name, Path file) throws IOException {

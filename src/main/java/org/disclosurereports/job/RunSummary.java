@@ -175,6 +175,8 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
         return m;
     }
 
+    public static final String FILE = "run-summary.json";
+
     public void writeTo(Path file) throws IOException {
         byte[] json = TablesJson.JSON.writeValueAsBytes(toMap());
         ReportFilesWriter.writeAtomically(file, json);

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * | reports 2 built, 8 unchanged, 0 sealed (0 differences) | 3 rows rejected}.
  * Counts cover every execution of the job instance, so a resumed run reports the whole night.
  */
-public record RunLine(String text, long built, long unchanged, long sealed, long differences) {
+public record RunLine(String text, long built, long unchanged, long sealed, long differences, long blocking) {
 
     /**
      * @param sealedCodes the agencies whose report of the year is sealed (they are filtered, not built)
@@ -76,7 +76,7 @@ public record RunLine(String text, long built, long unchanged, long sealed, long
                 summary.parameters().year(), scope, execution.getStatus(), elapsedNanos / 1e9,
                 files.isEmpty() ? "no files" : files, summary.reportsBuilt(), unchanged, sealed, differences, summary.rejectedRows(),
                 findings[0], findings[1]);
-        return new RunLine(text, summary.reportsBuilt(), unchanged, sealed, differences);
+        return new RunLine(text, summary.reportsBuilt(), unchanged, sealed, differences, findings[0]);
     }
 
     /**

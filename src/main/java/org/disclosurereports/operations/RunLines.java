@@ -26,7 +26,7 @@ public class RunLines {
     }
 
     public RunLine of(JobExecution execution, RunSummary summary, long elapsedNanos) {
-        return RunLine.of(jobRepository, execution, summary, elapsedNanos, sealed.sealedCodes(summary.parameters().year()),
+        return RunLine.of(jobRepository, execution, summary, elapsedNanos, sealed.sealedCodes(summary.parameters().year(), summary.parameters().out()),
                 scope(execution, summary));
     }
 

@@ -49,6 +49,36 @@ class EncodingAndHeaderTest {
     }
 
     @Test
+    void aForcedEncodingIsCheckedAsADetectedOneIs() throws Exception {
+        Path utf8 = write("u.csv", CSV.getBytes(StandardCharsets.UTF_8));
+        Path gb = write("g.csv", CSV.getBytes(EncodingDetector.GB18030));
+        // UTF-8 Chinese forced to GB18030: refused, whether it fails to decode or decodes into mojibake
+        // (the demo district's agencies.csv decodes without error, as 绀轰緥鍖…).
+        assertThatThrownBy(() -> EncodingDetector.checkForced(utf8, EncodingDetector.GB18030))
+                .isInstanceOf(InputRefused.class).hasMessageContaining("u.csv").hasMessageContaining("GB18030");
+        Path demo = Path.of("sample-data/agencies.csv");
+        assertThatThrownBy(() -> EncodingDetector.checkForced(demo, EncodingDetector.GB18030))
+                .isInstanceOf(InputRefused.class).hasMessageContaining("agencies.csv").hasMessageContaining("GB18030");
+        // Values of two ideographs each: their UTF-8 bytes pair up into valid GB18030 characters.
+        Path pairs = write("p.csv", "agency_code,name\r\nSL,示例\r\nSL-GOV,人民\r\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(EncodingDetector.decodesStrictly(pairs, EncodingDetector.GB18030)).as("decodes, into mojibake").isNull();
+        assertThatThrownBy(() -> EncodingDetector.checkForced(pairs, EncodingDetector.GB18030))
+                .isInstanceOf(InputRefused.class).hasMessageContaining("p.csv").hasMessageContaining("garbled");
+        assertThatThrownBy(() -> EncodingDetector.checkForced(gb, StandardCharsets.UTF_8))
+                .isInstanceOf(InputRefused.class).hasMessageContaining("g.csv").hasMessageContaining("not UTF-8");
+        assertThat(EncodingDetector.checkForced(gb, EncodingDetector.GB18030)).isEqualTo(EncodingDetector.GB18030);
+        assertThat(EncodingDetector.checkForced(utf8, StandardCharsets.UTF_8)).isEqualTo(StandardCharsets.UTF_8);
+        Path ascii = write("a.csv", "agency_code,name\r\nSL,Shili\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(EncodingDetector.checkForced(ascii, EncodingDetector.GB18030)).isEqualTo(EncodingDetector.GB18030);
+        // The inspector applies the check to every file of the directory.
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.write(data.resolve("agencies.csv"), "agency_code,name,parent_code,level\r\nSL,示例区人民政府,,区政府\r\n".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> new InputInspector(schema).inspect(data, EncodingDetector.GB18030))
+                .isInstanceOf(InputInspector.Refused.class)
+                .satisfies(e -> assertThat(((InputInspector.Refused) e).problems()).anySatisfy(p -> assertThat(p).contains("agencies.csv")));
+    }
+
+    @Test
     void textThatIsNeitherIsRefusedNotGuessed() throws Exception {
         // Cyrillic in windows-1251: not UTF-8, and as GB18030 it would be mojibake, not Chinese.
         byte[] cyrillic = "agency_code,name\r\nRU,Министерство Министерство\r\n".getBytes("windows-1251");
@@ -94,11 +124,14 @@ class EncodingAndHeaderTest {
     }
 
     @Test
-    void anUnclosedQuoteStopsTheFileWithTheLine() throws Exception {
+    void anUnclosedQuoteOnTheLastLineBreaksOnlyThatRow() throws Exception {
         Path p = write("agencies.csv", "agency_code,name\nA,甲\nB,\"乙\n".getBytes(StandardCharsets.UTF_8));
         try (CsvInput in = new CsvInput(p, StandardCharsets.UTF_8, agencies)) {
             assertThat(in.next().line()).isEqualTo(2);
-            assertThatThrownBy(in::next).isInstanceOf(InputRefused.class).hasMessageContaining("line 3: a quoted field opens on this line and is never closed");
+            RawRow broken = in.next();
+            assertThat(broken.line()).isEqualTo(3);
+            assertThat(broken.structureProblem()).contains("never closed");
+            assertThat(in.next()).isNull();
         }
     }
 

@@ -219,7 +219,7 @@ abstract class AnnualReportJobContract {
         assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         try (var dirs = Files.list(out.resolve("2024"))) {
             assertThat(dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).collect(Collectors.toSet()))
-                    .containsExactlyInAnyOrder("SL-JD1", "rejects");
+                    .containsExactlyInAnyOrder("SL-JD1", "rejects", RunManifest.RUNS_DIR);
         }
         JobExecution unknown = launcher.run(SampleData.DIR, 2024, out.resolve("x"), "NOPE");
         assertThat(unknown.getStatus()).isEqualTo(BatchStatus.FAILED);

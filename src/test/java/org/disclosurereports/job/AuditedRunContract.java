@@ -176,7 +176,11 @@ abstract class AuditedRunContract {
             files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
                     .forEach(f -> present.add(a.resolve("2024").relativize(f).toString()));
             present.remove(RunManifest.FILE);
+            // The runs' own provenance is named by the manifest's job and run_summary, not as outputs.
+            present.removeIf(f -> f.startsWith(RunManifest.RUNS_DIR + "/"));
             assertThat(listed).isEqualTo(present);
+            assertThat(manifest.get("run_summary").get("sha256").asText())
+                    .isEqualTo(RunManifest.sha256(a.resolve("2024").resolve(manifest.get("run_summary").get("file").asText())));
         }
         assertThat(listed).contains("run-summary.json", "index.html", "SL/report.pdf", "SL/validation.json", "SL/evidence/table3.csv");
 

@@ -1,6 +1,7 @@
 package org.disclosurereports.operations;
 
 import org.disclosurereports.job.NightlyReportBuilder;
+import org.disclosurereports.job.RunManifest;
 import org.disclosurereports.support.ChildJvm;
 import org.disclosurereports.support.SampleData;
 import org.disclosurereports.support.TestHooks;
@@ -46,8 +47,9 @@ abstract class NightlyOperationsJvmContract {
         try (Stream<Path> all = Files.walk(yearDir)) {
             for (Path f : all.filter(Files::isRegularFile).toList()) {
                 String name = yearDir.relativize(f).toString();
-                if (RUN_RECORDS.contains(name) || f.getFileName().toString().equals(NightlyReportBuilder.FINGERPRINT_FILE)) {
-                    continue; // timestamps, timings, execution ids
+                if (RUN_RECORDS.contains(name) || name.startsWith(RunManifest.RUNS_DIR + "/")
+                        || f.getFileName().toString().equals(NightlyReportBuilder.FINGERPRINT_FILE)) {
+                    continue; // timestamps, timings, execution ids; every run's own provenance
                 }
                 files.put(name, Files.readAllBytes(f));
             }

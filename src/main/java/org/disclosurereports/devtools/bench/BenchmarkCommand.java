@@ -113,7 +113,7 @@ public class BenchmarkCommand implements Command {
         InputSet inputs = new InputInspector(schema).inspect(data, null);
         RunParameters params = new RunParameters(inputs.directory(), year, out, RunParameters.ALL_AGENCIES, inputs.digest(),
                 inputs.encodings(), 0);
-        RunIdentity identity = RunIdentity.of(params).withSealState(sealed.sealState(year)).forced(System.currentTimeMillis());
+        RunIdentity identity = RunIdentity.of(params).withSealState(sealed.sealState(year, params.out())).forced(System.currentTimeMillis());
         long start = System.nanoTime();
         JobExecution execution = operator.start(annualReportJob, identity.jobParameters());
         double wall = (System.nanoTime() - start) / 1e9;
