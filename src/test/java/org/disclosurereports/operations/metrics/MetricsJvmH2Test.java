@@ -2,6 +2,7 @@ package org.disclosurereports.operations.metrics;
 
 import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.job.PipelineStep;
+import org.disclosurereports.job.RunManifest;
 import org.disclosurereports.support.ChildJvm;
 import org.disclosurereports.support.SampleData;
 
@@ -140,7 +141,14 @@ class MetricsJvmH2Test {
             HttpResponse<String> scrape = get(base + "/actuator/prometheus");
             assertThat(scrape.statusCode()).isEqualTo(200);
             String runLine = schedule.stdout().lines().filter(l -> l.startsWith("RUN 2024 SL-JD1")).findFirst().orElseThrow();
-            JsonNode summary = TablesJson.JSON.readTree(out.resolve("2024/run-summary.json").toFile());
+            // A run for one agency keeps its run summary with its own provenance, under runs/: the only run so far.
+            List<Path> runDirs;
+            try (var runs = Files.list(out.resolve("2024").resolve(RunManifest.RUNS_DIR))) {
+                runDirs = runs.toList();
+            }
+            assertThat(runDirs).hasSize(1);
+            Path runDir = runDirs.get(0);
+            JsonNode summary = TablesJson.JSON.readTree(runDir.resolve("run-summary.json").toFile());
             Map<String, Double> samples = samples(scrape.body());
             assertAgree(samples, summary, "SL-JD1", runLine);
             assertThat(samples).containsEntry("disclosure_run_reports{agency=\"SL-JD1\",status=\"built\",year=\"2024\"}", 1.0);
