@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent oracle: the expected statutory tables of the 示例区 demo data.
 
-Reads the CSV files of a data directory the way shared/spec/data-contract.md section 1 says they are
+Reads the CSV files of a data directory the way docs/spec/data-contract.md section 1 says they are
 read (Chinese label or English key in enumerated columns; dates as YYYY-MM-DD, YYYY/MM/DD or
 YYYY年M月D日; a row that breaks a rule is rejected and everything else is loaded), applies the counting
 rules of section 2 for every agency and report year, and writes section 3's `disclosure-tables/v1`

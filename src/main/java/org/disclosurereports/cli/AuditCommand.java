@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,10 +98,10 @@ public class AuditCommand implements Command {
         }
         Auditor.Subject subject;
         try {
-            PublishedTables report = TablesJson.readAsPrinted(tablesFile, format);
+            PublishedTables report = read("tables", tablesFile);
             subject = Auditor.Subject.of(report);
             if (options.optional("previous") != null) {
-                PublishedTables previous = TablesJson.readAsPrinted(options.path("previous"), format);
+                PublishedTables previous = read("previous", options.path("previous"));
                 if (report.year() != null && previous.year() != null && previous.year() != report.year() - 1) {
                     err.println("Refused: --previous is the report of " + previous.year() + ", not of " + (report.year() - 1)
                             + ", the year before " + tablesFile + " (" + report.year() + ").");
@@ -111,7 +112,7 @@ public class AuditCommand implements Command {
             if (options.optional("units") != null) {
                 List<PublishedTables> units = new ArrayList<>();
                 for (String f : options.optional("units").split(",")) {
-                    units.add(TablesJson.readAsPrinted(Path.of(f.strip()), format));
+                    units.add(read("units", Path.of(f.strip())));
                 }
                 subject = subject.withUnits(units);
             }
@@ -143,6 +144,18 @@ public class AuditCommand implements Command {
             }
         }
         return v.blocking().isEmpty() ? ExitCode.OK : ExitCode.BLOCKING_FINDINGS;
+    }
+
+    /** A missing file is not a JSON error: say which option names which absent file. */
+    private PublishedTables read(String option, Path file) throws TablesJson.Unreadable {
+        if (!Files.exists(file)) {
+            throw new TablesJson.Unreadable("--" + option + " " + file + ": the file does not exist (looked for "
+                    + file.toAbsolutePath().normalize() + ")");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new TablesJson.Unreadable("--" + option + " " + file + ": is a directory, not a tables.json file");
+        }
+        return TablesJson.readAsPrinted(file, format);
     }
 
     private Optional<PublishedTables> fromRecords(String agencyCode, int year) {

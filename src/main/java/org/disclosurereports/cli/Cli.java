@@ -32,11 +32,16 @@ public class Cli implements CommandLineRunner, ExitCodeGenerator {
             Usage: java -jar disclosure-reports.jar COMMAND [OPTIONS]
             """;
 
-    public static final String USAGE_FOOTER = """
+    /** The exit codes, one line each, built from {@link ExitCode} so that the help can never leave one out. */
+    public static String exitCodes() {
+        StringBuilder sb = new StringBuilder("Exit codes:\n");
+        for (ExitCode c : ExitCode.values()) {
+            sb.append("  ").append(c.code()).append("  ").append(c.summary()).append('\n');
+        }
+        return sb.toString();
+    }
 
-            Exit codes: 0 done, 1 failed (run the same command again to resume), 2 usage, 3 input refused, 4 already running,
-            5 a blocking rule failed (audit, or run: the reports were built), 6 some reports could not be built,
-            7 stopped by an operator (run again to resume).
+    public static final String USAGE_FOOTER = """
             Operators: runs lists a year's runs; stop stops one gracefully (it stays restartable); abandon gives one up.
             Database: H2 under ./var by default; set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and
             SPRING_DATASOURCE_PASSWORD to use MySQL. See README.md.""";
@@ -44,7 +49,12 @@ public class Cli implements CommandLineRunner, ExitCodeGenerator {
     public String usage() {
         StringBuilder sb = new StringBuilder(USAGE_HEADER);
         commands.values().forEach(c -> sb.append('\n').append(c.usage().stripTrailing()).append('\n'));
-        return sb.append(USAGE_FOOTER).toString();
+        return sb.append('\n').append(exitCodes()).append(USAGE_FOOTER).toString();
+    }
+
+    /** One command's usage, for {@code COMMAND --help} and {@code help COMMAND}. */
+    public static String usage(Command command) {
+        return USAGE_HEADER + "\n" + command.usage().stripTrailing() + "\n\n" + exitCodes().stripTrailing();
     }
 
     @Override
@@ -53,10 +63,15 @@ public class Cli implements CommandLineRunner, ExitCodeGenerator {
             return; // started without a command (tests, or embedding): main() handles the usage message
         }
         if (isHelp(args)) {
-            System.out.println(usage());
+            Command asked = args.length > 1 ? commands.get(args[1]) : null;
+            System.out.println(asked == null ? usage() : usage(asked));
             return;
         }
         Command command = commands.get(args[0]);
+        if (command != null && Options.asksForHelp(args)) {
+            System.out.println(usage(command));
+            return;
+        }
         try {
             if (command == null) {
                 throw new UsageException("unknown command '" + args[0] + "' (commands: " + String.join(", ", commands.keySet()) + ")");
@@ -65,7 +80,7 @@ public class Cli implements CommandLineRunner, ExitCodeGenerator {
         } catch (UsageException e) {
             System.err.println("disclosure-reports: " + e.getMessage());
             System.err.println();
-            System.err.println(command == null ? usage() : USAGE_HEADER + "\n" + command.usage());
+            System.err.println(command == null ? usage() : usage(command));
             exitCode = ExitCode.USAGE;
         }
     }

@@ -10,6 +10,11 @@ import java.util.Set;
 /** The options of one command: {@code --name value}, {@code --name=value}, {@code --flag}. */
 public record Options(String command, Map<String, String> values, Set<String> flags) {
 
+    /** True when a command's arguments ask for its usage ({@code run --help}): that is no error. */
+    static boolean asksForHelp(String[] args) {
+        return List.of(args).subList(1, args.length).stream().anyMatch(a -> a.equals("--help") || a.equals("-h"));
+    }
+
     static Options parse(String[] args, Command command) {
         Map<String, String> values = new HashMap<>();
         Set<String> flags = new HashSet<>();

@@ -1,5 +1,6 @@
 package org.disclosurereports.cli;
 
+import org.disclosurereports.core.compliance.WorkingDayCalendar;
 import org.disclosurereports.inputs.InputInspector;
 import org.disclosurereports.inputs.InputRefused;
 import org.disclosurereports.inputs.InputSchema;
@@ -132,6 +133,7 @@ public class RunCommand implements Command {
                 throw new UsageException("unknown encoding '" + encoding + "' (use UTF-8 or GB18030)");
             }
         }
+        CalendarCoverage.warning(WorkingDayCalendar.official(), year, data.toAbsolutePath().normalize()).ifPresent(err::println);
         InputSet inputs;
         try {
             inputs = new InputInspector(schema).inspect(data.toAbsolutePath().normalize(), forced);

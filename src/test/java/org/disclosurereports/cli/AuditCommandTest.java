@@ -100,8 +100,21 @@ class AuditCommandTest {
         Files.writeString(bad, "{\"schema\": \"disclosure-tables/v1\", \"table4\": {\"review\": {\"upheld\": \"十\"}}}");
         assertThat(audit("tables", bad.toString())).isEqualTo(ExitCode.INPUT_REFUSED);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("table4.review.upheld has value '十'");
-        assertThat(audit("tables", temp.resolve("missing.json").toString())).isEqualTo(ExitCode.INPUT_REFUSED);
         assertThat(audit("tables", "published-2023-clean.json", "previous", "published-2023-normative.json")).isEqualTo(ExitCode.INPUT_REFUSED);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--previous is the report of 2023, not of 2022");
+    }
+
+    @Test
+    void aMissingFileIsNamedAsMissingNotAsBadJson() {
+        Path missing = temp.resolve("missing.json");
+        assertThat(audit("tables", missing.toString())).isEqualTo(ExitCode.INPUT_REFUSED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--tables " + missing + ": the file does not exist")
+                .doesNotContain("JSON");
+        err.reset();
+        assertThat(audit("tables", "published-2023-clean.json", "previous", missing.toString())).isEqualTo(ExitCode.INPUT_REFUSED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--previous " + missing + ": the file does not exist");
+        err.reset();
+        assertThat(audit("tables", temp.toString())).isEqualTo(ExitCode.INPUT_REFUSED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is a directory");
     }
 }
