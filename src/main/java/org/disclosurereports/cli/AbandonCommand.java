@@ -43,20 +43,12 @@ public class AbandonCommand implements Command {
 
     @Override
     public ExitCode execute(Options options) {
-        Long id = OperatorOptions.execution(options);
         try {
-            RunOperator.Run run;
-            if (id != null) {
-                run = runOperator.runOf(id);
-            } else {
-                RunOperator.Selection scope = OperatorOptions.scope(options);
-                Optional<RunOperator.Run> newest = runOperator.newest(scope);
-                if (newest.isEmpty()) {
-                    System.err.println("Nothing to abandon: there is no " + scope.describe() + ".");
-                    return ExitCode.FAILED;
-                }
-                run = newest.get();
+            Optional<RunOperator.Run> selected = OperatorOptions.select(options, runOperator, "abandon");
+            if (selected.isEmpty()) {
+                return ExitCode.FAILED;
             }
+            RunOperator.Run run = selected.get();
             JobExecution abandoned = runOperator.abandon(run);
             System.out.println("Abandoned run " + run.instance().getInstanceId() + " (execution " + abandoned.getId()
                     + "): the next run with the same inputs starts a new run.");

@@ -4,6 +4,7 @@ import org.disclosurereports.job.RunParameters;
 import org.disclosurereports.operations.RunOperator;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,5 +49,22 @@ final class OperatorOptions {
     /** As {@code run} stores it: absolute and normalized. */
     static Path outDirectory(Path out) {
         return out.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The run a command acts on: the one of {@code --execution ID}, or the newest run of the scope the
+     * options name. Empty, having said so on stderr, when the scope has no run.
+     */
+    static Optional<RunOperator.Run> select(Options options, RunOperator runOperator, String verb) throws RunOperator.Refused {
+        Long id = execution(options);
+        if (id != null) {
+            return Optional.of(runOperator.runOf(id));
+        }
+        RunOperator.Selection scope = scope(options);
+        Optional<RunOperator.Run> newest = runOperator.newest(scope);
+        if (newest.isEmpty()) {
+            System.err.println("Nothing to " + verb + ": there is no " + scope.describe() + ".");
+        }
+        return newest;
     }
 }

@@ -43,20 +43,12 @@ public class StopCommand implements Command {
 
     @Override
     public ExitCode execute(Options options) {
-        Long id = OperatorOptions.execution(options);
         try {
-            RunOperator.Run run;
-            if (id != null) {
-                run = runOperator.runOf(id);
-            } else {
-                RunOperator.Selection scope = OperatorOptions.scope(options);
-                Optional<RunOperator.Run> newest = runOperator.newest(scope);
-                if (newest.isEmpty()) {
-                    System.err.println("Nothing to stop: there is no " + scope.describe() + ".");
-                    return ExitCode.FAILED;
-                }
-                run = newest.get();
+            Optional<RunOperator.Run> selected = OperatorOptions.select(options, runOperator, "stop");
+            if (selected.isEmpty()) {
+                return ExitCode.FAILED;
             }
+            RunOperator.Run run = selected.get();
             JobExecution stopping = runOperator.stop(run);
             System.out.println("Stopping run " + run.instance().getInstanceId() + " (execution " + stopping.getId() + ", started "
                     + stopping.getStartTime().withNano(0) + "): it finishes its current chunk and ends STOPPED. "
