@@ -46,9 +46,9 @@ final class OperatorOptions {
                 agency == null ? RunParameters.ALL_AGENCIES : agency);
     }
 
-    /** As {@code run} stores it: absolute and normalized. */
+    /** As {@code run} stores it: absolute, normalized, links resolved. */
     static Path outDirectory(Path out) {
-        return out.toAbsolutePath().normalize();
+        return RunParameters.realDirectory(out);
     }
 
     /**

@@ -122,7 +122,11 @@ public class RunCommand implements Command {
     private ExitCode run(Options options) {
         Path data = options.path("data");
         int year = options.year();
-        Path out = options.path("out").toAbsolutePath().normalize();
+        Path out = RunParameters.realDirectory(options.path("out"));
+        // Where the run writes against what it reads, checked before anything is read or loaded.
+        OutputPlacement.problem(data, out).ifPresent(problem -> {
+            throw new UsageException(problem);
+        });
         String agency = options.optional("agency");
         String encoding = options.optional("encoding");
         Charset forced = null;

@@ -2,6 +2,7 @@ package org.disclosurereports.cli;
 
 import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.job.RunParameters;
 import org.disclosurereports.outputs.SealMarks;
 import org.disclosurereports.store.SealedReports;
 
@@ -55,7 +56,7 @@ public class SealCommand implements Command {
     public ExitCode execute(Options options) {
         int year = options.year();
         String agency = options.required("agency");
-        Path out = options.path("out").toAbsolutePath().normalize();
+        Path out = RunParameters.realDirectory(options.path("out"));
         Path dir = out.resolve(String.valueOf(year)).resolve(agency);
         Path tables = dir.resolve("tables.json");
         if (!Files.isRegularFile(tables)) {

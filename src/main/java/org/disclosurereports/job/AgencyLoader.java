@@ -12,9 +12,11 @@ import org.disclosurereports.store.RecordStore;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -42,6 +44,11 @@ public final class AgencyLoader {
     public Result load(Path file, Charset charset, long loadId, BiConsumer<Rejection, String> rejects) {
         String fileName = file.getFileName().toString();
         Set<String> known = store.agencyCodes();
+        // Each agency's reports go to a folder named by its code, and Windows' and macOS' file systems
+        // ignore case: two codes that differ only in case would write into one folder.
+        Map<String, String> knownByFolded = new HashMap<>();
+        known.forEach(code -> knownByFolded.putIfAbsent(folded(code), code));
+        Map<String, ParsedRow> goodByFolded = new HashMap<>();
         RowChecker checker = new RowChecker(kind, fileName, code -> true);
         Map<String, ParsedRow> good = new LinkedHashMap<>();
         List<ParsedRow> bad = new ArrayList<>();
@@ -66,7 +73,14 @@ public final class AgencyLoader {
                     bad.add(withProblem(row, fileName, "agency_code", code, "duplicate: agency_code already on line " + first.line()));
                     continue;
                 }
+                String caseOnly = caseOnlyConflict(code, goodByFolded, known, knownByFolded, codeColumn);
+                if (caseOnly != null) {
+                    bad.add(withProblem(row, fileName, "agency_code", code, caseOnly));
+                    rejectedCodes.add(code);
+                    continue;
+                }
                 good.put(code, row);
+                goodByFolded.put(folded(code), row);
             }
         }
         // Parents must exist, and following parents must end at a root. Repeat until stable, because
@@ -106,6 +120,28 @@ public final class AgencyLoader {
             }
         }
         return new Result(read, good.size(), bad.size());
+    }
+
+    /** Why {@code code} clashes with another code in all but case, or null if it does not. */
+    private static String caseOnlyConflict(String code, Map<String, ParsedRow> goodByFolded, Set<String> known,
+                                           Map<String, String> knownByFolded,
+                                           int codeColumn) {
+        ParsedRow earlier = goodByFolded.get(folded(code));
+        if (earlier != null) {
+            return "differs only in case from agency_code '" + earlier.values()[codeColumn] + "' on line " + earlier.line()
+                    + ": each agency's reports go to a folder named by its code, and folder names ignore case on Windows and macOS";
+        }
+        // An agency loaded before under this very code is loaded again, whatever else the store holds.
+        String loaded = knownByFolded.get(folded(code));
+        if (loaded != null && !known.contains(code)) {
+            return "differs only in case from the agency '" + loaded + "' already loaded: each agency's reports go to a folder "
+                    + "named by its code, and folder names ignore case on Windows and macOS";
+        }
+        return null;
+    }
+
+    private static String folded(String code) {
+        return code.toLowerCase(Locale.ROOT);
     }
 
     private static boolean inCycle(String start, Map<String, ParsedRow> good, int parentColumn) {

@@ -2,7 +2,10 @@ package org.disclosurereports.job;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +35,29 @@ public record RunParameters(Path data, int year, Path out, String agency, String
 
     public RunParameters(Path data, int year, Path out, String agency, String inputsDigest, String encodings, long rerun) {
         this(data, year, out, agency, inputsDigest, encodings, rerun, null);
+    }
+
+    /**
+     * A directory as runs are told apart by their output directory (their scope, one run at a time, and
+     * their job): absolute and normalised, with the links among its existing parts resolved, so that a
+     * link to a directory and the directory itself are one directory. Parts not created yet are kept as
+     * spelled (they cannot be links), so naming the directory creates nothing, and a directory without
+     * links is named exactly as before.
+     */
+    public static Path realDirectory(Path directory) {
+        Path absolute = directory.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve the output directory " + absolute + ": " + e.getMessage(), e);
+        }
     }
 
     public RunParameters withRerun(long stamp) {
