@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -65,15 +64,7 @@ abstract class NightlyOperationsJvmContract {
 
     /** The demo data plus 3,000 more applications, so that loadApplications has several chunks (of 1,000). */
     Path bigData() throws IOException {
-        Path data = SampleData.copyTo(tmp.resolve("data"));
-        StringBuilder more = new StringBuilder();
-        for (int i = 1; i <= 3000; i++) {
-            int month = 1 + i % 11;
-            more.append(String.format("GEN%05d,SL-GOV,2024-%02d-03,%s,2024-%02d-20,%s,N,%n", i, month,
-                    i % 3 == 0 ? "commercial" : "natural_person", month, i % 4 == 0 ? "partially_granted" : "granted"));
-        }
-        Files.writeString(data.resolve("applications.csv"), more.toString(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        return data;
+        return SampleData.copyWithManyApplications(tmp.resolve("data"));
     }
 
     /** The buildReports step's time in the last run's run-summary.json. */

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -54,6 +55,22 @@ public final class SampleData {
     }
 
     /** A writable copy of the sample data, for tests that change files. */
+    /**
+     * The demo data plus 3,000 more applications of SL-GOV, so that loadApplications has several chunks
+     * (of 1,000): room for a crash, a pause or a stop in the middle of a load.
+     */
+    public static Path copyWithManyApplications(Path target) throws IOException {
+        Path data = copyTo(target);
+        StringBuilder more = new StringBuilder();
+        for (int i = 1; i <= 3000; i++) {
+            int month = 1 + i % 11;
+            more.append(String.format("GEN%05d,SL-GOV,2024-%02d-03,%s,2024-%02d-20,%s,N,%n", i, month,
+                    i % 3 == 0 ? "commercial" : "natural_person", month, i % 4 == 0 ? "partially_granted" : "granted"));
+        }
+        Files.writeString(data.resolve("applications.csv"), more.toString(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        return data;
+    }
+
     public static Path copyTo(Path target) {
         try (Stream<Path> files = Files.list(DIR)) {
             Files.createDirectories(target);
