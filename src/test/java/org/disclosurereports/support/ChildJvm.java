@@ -17,6 +17,9 @@ public final class ChildJvm {
 
     private static final long TIMEOUT_SECONDS = 300;
 
+    /** A small heap and the quick compiler: the children are short-lived, and two or more run at once. */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     private final Process process;
     private final Path stdout;
     private final Path stderr;
@@ -45,9 +48,11 @@ public final class ChildJvm {
         Files.createDirectories(workDir);
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8"));
+        cmd.addAll(JVM_OPTIONS);
+        cmd.add("-Dfile.encoding=UTF-8");
         cmd.addAll(systemProperties);
-        cmd.addAll(List.of("-cp", classPath(), "org.disclosurereports.DisclosureReportsApplication"));
+        cmd.addAll(ChildClassPath.options(JVM_OPTIONS));
+        cmd.add("org.disclosurereports.DisclosureReportsApplication");
         cmd.addAll(args);
         String tag = Long.toString(System.nanoTime(), 36);
         Path out = workDir.resolve("stdout-" + tag + ".txt");
