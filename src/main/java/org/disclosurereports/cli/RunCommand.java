@@ -235,7 +235,8 @@ public class RunCommand implements Command {
 
         JobExecution execution;
         try {
-            execution = operator.start(annualReportJob, (pull == null ? identity : pull.addTo(identity)).jobParameters());
+            var parameters = (pull == null ? identity : pull.addTo(identity)).jobParameters();
+            execution = guard.launch(params, () -> operator.start(annualReportJob, parameters));
         } catch (JobExecutionAlreadyRunningException e) {
             err.println("Refused: a run for " + year + " with the same inputs is already in progress.");
             return ExitCode.ALREADY_RUNNING;

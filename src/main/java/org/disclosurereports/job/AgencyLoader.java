@@ -113,6 +113,7 @@ public final class AgencyLoader {
             rows.add(withLoad(row, loadId));
         }
         store.upsert(kind.table(), kind.dbColumns(), kind.keyColumns(), rows);
+        store.listAgenciesOfLoad(loadId, good.keySet());
         bad.sort((a, b) -> Long.compare(a.line(), b.line()));
         for (ParsedRow row : bad) {
             for (Rejection r : row.problems()) {

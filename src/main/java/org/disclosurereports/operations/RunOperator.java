@@ -140,7 +140,7 @@ public class RunOperator {
      * execution a crash left STARTED is first marked FAILED (as {@code run} would) and then abandoned.
      */
     public JobExecution abandon(Run run) throws Refused, RunGuard.AlreadyRunning {
-        RunLeases.Lease lease = guard.acquireRun(run.parameters());
+        RunLeases.Lease lease = guard.acquireScope(run.parameters());
         try {
             JobExecution last = repository.getJobExecution(run.last().getId());
             if (last == null) {

@@ -101,7 +101,7 @@ public final class RecordLoads {
      */
     public List<Source> sources(String table, String kind, boolean perAgency, List<String> keyColumns, List<String> columns,
                                 long loadId) {
-        String scope = perAgency ? " WHERE agency_code IN (SELECT agency_code FROM agency WHERE load_id = ?)" : "";
+        String scope = perAgency ? " WHERE agency_code IN (" + RecordStore.AGENCIES_OF_LOAD + ")" : "";
         Object[] scopeArgs = perAgency ? new Object[] {loadId} : new Object[0];
         Map<Long, Long> rowsByLoad = new LinkedHashMap<>();
         store.jdbc().query("SELECT load_id, COUNT(*) FROM " + table + scope + " GROUP BY load_id ORDER BY load_id",

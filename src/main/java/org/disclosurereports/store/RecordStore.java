@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -36,6 +37,9 @@ import javax.sql.DataSource;
  * is not counted twice.
  */
 public class RecordStore {
+
+    /** The agency codes of one load (its id the one parameter), as a subquery. */
+    public static final String AGENCIES_OF_LOAD = "SELECT agency_code FROM record_load_agency WHERE load_id = ?";
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
@@ -135,7 +139,18 @@ public class RecordStore {
             return 0;
         }
         return jdbc.update("DELETE FROM " + table + " WHERE load_id < ? AND agency_code IN "
-                + "(SELECT agency_code FROM agency WHERE load_id = ?)", loadId, loadId);
+                + "(" + AGENCIES_OF_LOAD + ")", loadId, loadId);
+    }
+
+    /**
+     * The agency codes of load {@code loadId}'s agencies.csv, kept apart from the agency rows: those
+     * name only the last load that saw each agency, and another run loading the same agencies before
+     * this load's run resumes must not take its units away.
+     */
+    public void listAgenciesOfLoad(long loadId, Collection<String> codes) {
+        jdbc.update("DELETE FROM record_load_agency WHERE load_id = ?", loadId);
+        jdbc.batchUpdate("INSERT INTO record_load_agency (load_id, agency_code) VALUES (?, ?)",
+                codes.stream().map(c -> new Object[] {loadId, c}).toList());
     }
 
     public Set<String> agencyCodes() {
@@ -144,7 +159,8 @@ public class RecordStore {
 
     /** The agencies listed in the agencies.csv of load {@code loadId}, by code. */
     public List<Agency> agenciesOfLoad(long loadId) {
-        return jdbc.query("SELECT * FROM agency WHERE load_id = ? ORDER BY agency_code", RecordStore::agency, loadId);
+        return jdbc.query("SELECT * FROM agency WHERE agency_code IN (" + AGENCIES_OF_LOAD + ") ORDER BY agency_code",
+                RecordStore::agency, loadId);
     }
 
     public List<Agency> allAgencies() {

@@ -91,7 +91,7 @@ public final class RunLeases {
         return rows == null ? 0 : rows;
     }
 
-    static String localHost() {
+    public static String localHost() {
         String env = System.getenv("HOSTNAME");
         try {
             return InetAddress.getLocalHost().getHostName();

@@ -91,4 +91,14 @@ class AgencyLoaderTest {
         assertThat(load("SL,示例区,,区\nSL-a,甲局,SL,部门\n", 1)).isEmpty();
         assertThat(load("SL,示例区,,区\nSL-a,甲局,SL,部门\n", 2)).isEmpty();
     }
+
+    /** Another run loading the same agencies.csv stamps the rows again; the first load still lists its own units. */
+    @Test
+    void aLaterLoadOfTheSameAgenciesLeavesTheEarlierLoadItsUnits() throws IOException {
+        assertThat(load("SL,示例区,,区\nSL-a,甲局,SL,部门\n", 1)).isEmpty();
+        assertThat(load("SL,示例区,,区\nSL-a,甲局,SL,部门\nSL-b,丙局,SL,部门\n", 2)).isEmpty();
+
+        assertThat(store.agenciesOfLoad(1)).extracting(a -> a.code()).containsExactly("SL", "SL-a");
+        assertThat(store.agenciesOfLoad(2)).extracting(a -> a.code()).containsExactly("SL", "SL-a", "SL-b");
+    }
 }

@@ -213,6 +213,41 @@ abstract class AnnualReportJobContract {
         assertThat(got.get("table3")).isEqualTo(want.get("table3"));
     }
 
+    /**
+     * Another year's run between a failure and its restart loads the same agencies again: the restart
+     * must still build exactly the units its own load listed, and the summaries over them.
+     */
+    @Test
+    void aRestartAfterAnotherYearsRunBuildsEveryMissingReport() throws Exception {
+        Path outDir = out.resolve("interleaved");
+        Files.createDirectories(outDir.resolve("2024"));
+        Files.writeString(outDir.resolve("2024").resolve("SL-PNR"), "in the way");
+        JobExecution failed = launcher.run(SampleData.DIR, 2024, outDir, RunParameters.ALL_AGENCIES);
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+
+        JobExecution otherYear = launcher.run(SampleData.DIR, 2023, outDir, RunParameters.ALL_AGENCIES);
+        assertThat(otherYear.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        Files.delete(outDir.resolve("2024").resolve("SL-PNR"));
+        JobExecution restarted = launcher.run(SampleData.DIR, 2024, outDir, RunParameters.ALL_AGENCIES);
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+        assertThat(writes(restarted, "buildReportsPartition:units-1")).as("the failed partition, built again").isEqualTo(6);
+        Path yearDir = outDir.resolve("2024");
+        for (Path expected : SampleData.agencyCodes(2024).toList()) {
+            String code = expected.getFileName().toString().replace(".json", "");
+            assertThat(yearDir.resolve(code).resolve("report.pdf")).as(code).isRegularFile();
+            assertThat(SampleData.read(yearDir.resolve(code).resolve("tables.json")).get("table3"))
+                    .as(code).isEqualTo(SampleData.read(expected).get("table3"));
+        }
+        for (Path expected : SampleData.summaryCodes(2024).toList()) {
+            String code = expected.getFileName().toString().replace(".json", "");
+            assertThat(SampleData.read(yearDir.resolve(code).resolve("summary").resolve("tables.json")).get("table3"))
+                    .as("summary " + code).isEqualTo(SampleData.read(expected).get("table3"));
+        }
+        assertThat(RunSummary.collect(jobRepository, restarted, schema).reportsBuilt()).isEqualTo(12);
+    }
+
     @Test
     void oneAgencyOnly() throws Exception {
         JobExecution e = launcher.run(SampleData.DIR, 2024, out, "SL-JD1");

@@ -122,6 +122,12 @@ abstract class NightlyOperationsJvmContract {
         assertThat(again.stdout()).contains("Up to date");
     }
 
+    /**
+     * Whether runs of other scopes run side by side with a run in progress on the same database (a
+     * server database), or are refused until it ends (one run process at a time on an embedded H2 file).
+     */
+    abstract boolean otherScopesRunSideBySide();
+
     @Test
     void aSecondRunOfTheSameScopeIsRefusedWhileOtherScopesRunSideBySide() throws Exception {
         Path out = tmp.resolve("out");
@@ -136,10 +142,23 @@ abstract class NightlyOperationsJvmContract {
             assertThat(same.stderr()).contains("Refused: a run for 2024 (all agencies").contains("is already in progress")
                     .contains("process " + first.pid());
 
+            // Another installation (its own working directory and database) writing into the same output directory.
+            ChildJvm elsewhere = run("second", tmp.resolve("b"), List.of(), "run", "--data", SampleData.DIR.toString(), "--year", "2024",
+                    "--out", out.toString());
+            assertThat(elsewhere.waitFor()).as(elsewhere.toString()).isEqualTo(4);
+            assertThat(elsewhere.stderr()).contains("Refused: a run for 2024 (all agencies").contains("with another database")
+                    .contains("process " + first.pid() + " on ").contains("run --data");
+
             ChildJvm other = run("shared", tmp.resolve("a"), List.of(), "run", "--data", SampleData.DIR.toString(), "--year", "2024",
                     "--out", out.toString(), "--agency", "SL-JD1");
-            assertThat(other.waitFor()).as(other.toString()).isZero();
-            assertThat(other.stdout()).contains("RUN 2024 SL-JD1: COMPLETED");
+            if (otherScopesRunSideBySide()) {
+                assertThat(other.waitFor()).as(other.toString()).isZero();
+                assertThat(other.stdout()).contains("RUN 2024 SL-JD1: COMPLETED");
+            } else {
+                assertThat(other.waitFor()).as(other.toString()).isEqualTo(4);
+                assertThat(other.stderr()).contains("another run is in progress on the embedded database")
+                        .contains("process " + first.pid() + " on ");
+            }
         } finally {
             Files.writeString(release, "go");
         }

@@ -18,6 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NightlyOperationsJvmH2Test extends NightlyOperationsJvmContract {
 
     @Override
+    boolean otherScopesRunSideBySide() {
+        return false;
+    }
+
+    @Override
     List<String> database(String name) {
         return List.of(); // the default: ./var under the JVM's working directory
     }

@@ -17,6 +17,11 @@ class NightlyOperationsJvmMySqlTest extends NightlyOperationsJvmContract {
     private static final Map<String, String> urls = new ConcurrentHashMap<>();
 
     @Override
+    boolean otherScopesRunSideBySide() {
+        return true;
+    }
+
+    @Override
     List<String> database(String name) {
         // One database per test method and name: installations do not share records unless the test says so.
         String key = name + "@" + tmp;
