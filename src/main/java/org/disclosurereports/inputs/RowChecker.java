@@ -2,8 +2,10 @@ package org.disclosurereports.inputs;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -29,11 +31,19 @@ public final class RowChecker {
             problems.add(new Rejection(fileName, raw.line(), null, null, raw.structureProblem(), raw.location()));
             return new ParsedRow(raw.line(), null, problems, raw.original(), raw.location());
         }
+        Set<String> unreadable = new HashSet<>();
+        for (RawRow.UnreadableCell cell : raw.unreadableCells()) {
+            problems.add(new Rejection(fileName, raw.line(), cell.column(), cell.value(), cell.reason(), raw.location()));
+            unreadable.add(cell.column());
+        }
         List<RecordKind.Column> columns = kind.columns();
         Object[] typed = new Object[columns.size()];
         Map<String, Object> byHeader = new HashMap<>();
         for (int c = 0; c < columns.size(); c++) {
             RecordKind.Column column = columns.get(c);
+            if (unreadable.contains(column.header())) {
+                continue; // already reported: its value is not what the cell holds
+            }
             String value = raw.values()[c];
             if (value == null || value.isEmpty()) {
                 if (column.required()) {

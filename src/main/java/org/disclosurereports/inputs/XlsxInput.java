@@ -51,6 +51,12 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class XlsxInput implements Closeable {
 
+    /** A sheet's columns (A to XFD) and rows, as Excel has them since 2007. */
+    static final int COLUMNS = 16_384;
+    static final int ROWS = 1_048_576;
+    /** The last year of Excel's calendar (9999-12-31 is its last day). */
+    private static final int LAST_YEAR = 9999;
+
     private static final CSVFormat ORIGINAL = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
 
     private final Path file;
@@ -60,12 +66,12 @@ public final class XlsxInput implements Closeable {
     private final StylesTable styles;
     private final boolean date1904;
     private final String sheetName;
-    private final List<CellRangeAddress> merged;
-    /** The value of each merged block's first cell, once read: the other cells of the block show it too. */
-    private final Map<CellRangeAddress, String> mergedValues = new HashMap<>();
+    private final MergedBlocks merged;
     private final InputStream sheet;
     private final XMLStreamReader xml;
     private final int[] positionOfColumn;
+    /** The contract's column at each position of the sheet that has one. */
+    private final Map<Integer, String> columnAtPosition = new HashMap<>();
     private final int headerWidth;
     private final int headerRow;
 
@@ -90,7 +96,9 @@ public final class XlsxInput implements Closeable {
             try (InputStream first = sheets.next()) {
                 this.sheetName = sheets.getSheetName();
                 // <mergeCells> follows <sheetData> in the sheet's XML: a first pass finds them.
-                this.merged = readMergedCells(first);
+                this.merged = new MergedBlocks(readMergedCells(first));
+            } catch (MergedBlocks.Overlap e) {
+                throw new InputRefused(where() + ": " + e.getMessage() + ", which no spreadsheet program writes");
             }
             XSSFReader.SheetIterator again = (XSSFReader.SheetIterator) reader.getSheetsData();
             opened = again.next();
@@ -100,16 +108,19 @@ public final class XlsxInput implements Closeable {
             if (header == null) {
                 throw new InputRefused(where() + " is empty: it needs a header row with the columns " + String.join(", ", kind.requiredHeaders()));
             }
-            // A header cell merged down over the rows below it (a two-row header) ends the header there.
-            int end = header.number;
-            for (CellRangeAddress m : merged) {
-                if (m.getFirstRow() == header.number - 1) {
-                    end = Math.max(end, m.getLastRow() + 1);
-                }
+            if (!header.unreadable.isEmpty()) {
+                BadCell bad = header.unreadable.get(0);
+                throw new InputRefused(where() + ", header row (row " + header.number + "): " + bad.reason());
             }
-            this.headerRow = end;
+            // A header cell merged down over the rows below it (a two-row header) ends the header there.
+            this.headerRow = merged.lastRowOfBlocksStartingHere() + 1;
             this.headerWidth = header.cells.isEmpty() ? 0 : header.cells.lastKey() + 1;
             this.positionOfColumn = mapHeader(header);
+            for (int c = 0; c < positionOfColumn.length; c++) {
+                if (positionOfColumn[c] >= 0) {
+                    columnAtPosition.put(positionOfColumn[c], kind.columns().get(c).header());
+                }
+            }
         } catch (InputRefused e) {
             closeQuietly(opened);
             revert(openedPackage);
@@ -161,7 +172,11 @@ public final class XlsxInput implements Closeable {
                         break;
                     }
                 }
-                return new RawRow(row.number, values, original(row), structureProblem, where() + ", row " + row.number);
+                List<RawRow.UnreadableCell> unreadable = new ArrayList<>();
+                for (BadCell bad : row.unreadable) {
+                    unreadable.add(new RawRow.UnreadableCell(bad.column < 0 ? null : columnAtPosition.get(bad.column), bad.text, bad.reason));
+                }
+                return new RawRow(row.number, values, original(row), structureProblem, where() + ", row " + row.number, unreadable);
             }
             return null;
         } catch (XMLStreamException e) {
@@ -169,21 +184,41 @@ public final class XlsxInput implements Closeable {
         }
     }
 
+    /** The row as the sheet holds it, an unreadable cell as its stored text: what a reject echoes. */
     private static String original(Row row) {
-        if (row.cells.isEmpty()) {
+        TreeMap<Integer, String> stored = new TreeMap<>(row.cells);
+        for (BadCell bad : row.unreadable) {
+            if (bad.column >= 0) {
+                stored.put(bad.column, bad.text);
+            }
+        }
+        if (stored.isEmpty()) {
             return "";
         }
-        String[] cells = new String[row.cells.lastKey() + 1];
+        String[] cells = new String[stored.lastKey() + 1];
         for (int i = 0; i < cells.length; i++) {
-            cells[i] = row.cells.getOrDefault(i, "");
+            cells[i] = stored.getOrDefault(i, "");
         }
         return ORIGINAL.format((Object[]) cells);
     }
 
-    /** A row of the sheet: its number as Excel shows it, and its non-empty cells by column index (A = 0). */
-    private record Row(int number, TreeMap<Integer, String> cells) {
+    /**
+     * A row of the sheet: its number as Excel shows it, its non-empty cells by column index (A = 0), and
+     * the cells whose value cannot be read.
+     */
+    private record Row(int number, TreeMap<Integer, String> cells, List<BadCell> unreadable) {
         boolean blank() {
-            return cells.values().stream().allMatch(String::isEmpty);
+            return unreadable.isEmpty() && cells.values().stream().allMatch(String::isEmpty);
+        }
+    }
+
+    /** A cell holding no value the contract can read: its column (-1 when its reference names none), its stored text, why. */
+    private record BadCell(int column, String text, String reason) {}
+
+    /** Why a cell's stored value is not one the contract can read. */
+    private static final class Unreadable extends Exception {
+        Unreadable(String reason) {
+            super(reason, null, false, false);
         }
     }
 
@@ -193,7 +228,7 @@ public final class XlsxInput implements Closeable {
      */
     private Row findHeader() throws XMLStreamException {
         for (Row row = readRow(); row != null; row = readRow()) {
-            if (row.blank() || isTitle(row)) {
+            if (row.blank() || (row.unreadable.isEmpty() && isTitle(row))) {
                 continue;
             }
             return row;
@@ -206,9 +241,7 @@ public final class XlsxInput implements Closeable {
         if (filled.size() != 1) {
             return false;
         }
-        int column = filled.get(0).getKey();
-        return merged.stream().anyMatch(m -> m.getFirstRow() == row.number - 1 && m.getFirstColumn() == column
-                && m.getLastColumn() > m.getFirstColumn());
+        return merged.wideBlockStartsAt(filled.get(0).getKey());
     }
 
     private int[] mapHeader(Row header) {
@@ -218,7 +251,7 @@ public final class XlsxInput implements Closeable {
         for (var cell : header.cells.entrySet()) {
             String h = cell.getValue();
             // A name merged over several columns names only the first: the others are part of it, not copies.
-            if (h.isEmpty() || isInsideMergedBlock(header.number - 1, cell.getKey())) {
+            if (h.isEmpty() || merged.coversBeyondFirstCell(cell.getKey())) {
                 continue;
             }
             names.add(h);
@@ -243,15 +276,6 @@ public final class XlsxInput implements Closeable {
         return result;
     }
 
-    private boolean isInsideMergedBlock(int row0, int column) {
-        for (CellRangeAddress m : merged) {
-            if (m.isInRange(row0, column) && !(m.getFirstRow() == row0 && m.getFirstColumn() == column)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     // ---- the sheet's XML ------------------------------------------------------------------------
 
     /** Reads up to the next {@code <row>} and returns it with its cell values, or null after the last row. */
@@ -272,47 +296,54 @@ public final class XlsxInput implements Closeable {
 
     private Row row() throws XMLStreamException {
         String r = xml.getAttributeValue(null, "r");
-        int number = r == null ? lastRow + 1 : Integer.parseInt(r);
+        int number = r == null ? lastRow + 1 : rowNumber(r);
+        if (number <= lastRow) {
+            throw new InputRefused(where() + ": row " + number + " comes after row " + lastRow
+                    + ", but a sheet's rows are stored in ascending order");
+        }
         lastRow = number;
         TreeMap<Integer, String> cells = new TreeMap<>();
+        List<BadCell> unreadable = new ArrayList<>();
         int nextColumn = 0;
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("c")) {
                 String ref = xml.getAttributeValue(null, "r");
-                int column = ref == null ? nextColumn : new CellReference(ref).getCol();
+                int column = ref == null ? nextColumn : columnOf(ref);
+                StoredCell stored = cell();
+                if (column < 0 || column >= COLUMNS) {
+                    String named = ref == null ? "the cell after " + CellReference.convertNumToColString(COLUMNS - 1) + number : "the cell reference '" + ref + "'";
+                    unreadable.add(new BadCell(-1, stored.text(), named + " names no column of a sheet (the last is "
+                            + CellReference.convertNumToColString(COLUMNS - 1) + ")"));
+                    continue;
+                }
                 nextColumn = column + 1;
-                String value = clean(cell());
-                cells.put(column, value);
+                String cellName = CellReference.convertNumToColString(column) + number;
+                try {
+                    cells.put(column, clean(value(stored)));
+                } catch (Unreadable e) {
+                    unreadable.add(new BadCell(column, stored.text(), "cell " + cellName + " " + e.getMessage()));
+                } catch (RuntimeException e) {
+                    // the exception's message is not echoed: a library's may quote the whole workbook
+                    unreadable.add(new BadCell(column, stored.text(), "cell " + cellName + " cannot be read (" + e.getClass().getSimpleName() + ")"));
+                }
             } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row")) {
                 break;
             }
         }
-        fillMerged(number - 1, cells);
-        return new Row(number, cells);
+        merged.fill(number - 1, cells);
+        return new Row(number, cells, unreadable);
     }
 
-    /** Cells covered by a merged block show the block's first value; record first values as they pass. */
-    private void fillMerged(int row0, TreeMap<Integer, String> cells) {
-        for (CellRangeAddress m : merged) {
-            if (row0 < m.getFirstRow() || row0 > m.getLastRow()) {
-                continue;
-            }
-            if (row0 == m.getFirstRow()) {
-                mergedValues.put(m, cells.getOrDefault(m.getFirstColumn(), ""));
-                continue;
-            }
-            String value = mergedValues.getOrDefault(m, "");
-            for (int c = m.getFirstColumn(); c <= m.getLastColumn(); c++) {
-                if (cells.getOrDefault(c, "").isEmpty()) {
-                    cells.put(c, value);
-                }
-            }
+    /** A cell as the sheet's XML stores it: its type, style, {@code <v>} text and inline string. */
+    private record StoredCell(String type, String style, String v, String inline) {
+        String text() {
+            return inline != null ? inline : v == null ? "" : v;
         }
     }
 
-    /** The text of the current {@code <c>} element, as the contract reads it; the reader ends on {@code </c>}. */
-    private String cell() throws XMLStreamException {
+    /** Reads the current {@code <c>} element; the reader ends on {@code </c>}. */
+    private StoredCell cell() throws XMLStreamException {
         String type = xml.getAttributeValue(null, "t");
         String style = xml.getAttributeValue(null, "s");
         String v = null;
@@ -337,34 +368,107 @@ public final class XlsxInput implements Closeable {
                 depth--;
             }
         }
+        return new StoredCell(type, style, v, inline == null ? null : inline.toString());
+    }
+
+    /** The text of a cell, as the contract reads it. */
+    private String value(StoredCell c) throws Unreadable {
+        String type = c.type();
+        String v = c.v();
         if (type == null || type.equals("n")) {
-            return v == null || v.isEmpty() ? "" : number(v, style);
+            return v == null || v.isEmpty() ? "" : number(v, c.style());
         }
         return switch (type) {
-            case "s" -> v == null ? "" : strings.getItemAt(Integer.parseInt(v.strip())).getString();
-            case "inlineStr" -> inline == null ? "" : inline.toString();
+            case "s" -> v == null ? "" : sharedString(v);
+            case "inlineStr" -> c.inline() == null ? "" : c.inline();
             case "b" -> "1".equals(v) ? "Y" : "N";
             case "d" -> v == null ? "" : v.length() >= 10 ? v.substring(0, 10) : v; // ISO 8601 cell (strict OOXML)
             default -> v == null ? "" : v; // "str" (a formula's text), "e" (an error such as #N/A: rejected as it reads)
         };
     }
 
-    /** A numeric cell: an ISO date when its format is a date format, otherwise the number written exactly. */
-    private String number(String raw, String style) {
-        double d;
+    private String sharedString(String index) throws Unreadable {
         try {
-            d = Double.parseDouble(raw);
+            return strings.getItemAt(Integer.parseInt(index.strip())).getString();
+        } catch (NumberFormatException | IndexOutOfBoundsException | IllegalStateException e) {
+            throw new Unreadable("refers to the shared string " + index + ", which the workbook does not hold");
+        }
+    }
+
+    /**
+     * A numeric cell: an ISO date when its format is a date format, otherwise the number written exactly.
+     * A cell holds a double, so anything beyond one (NaN, an exponent of a billion, which written out would
+     * fill the memory) is no number a spreadsheet program wrote.
+     */
+    private String number(String raw, String style) throws Unreadable {
+        BigDecimal exact;
+        try {
+            exact = new BigDecimal(raw.strip());
         } catch (NumberFormatException e) {
-            return raw;
+            throw new Unreadable("is a number cell, but its value is not a number");
         }
-        if (style != null && !style.isEmpty()) {
-            XSSFCellStyle s = styles.getStyleAt(Integer.parseInt(style));
-            if (s != null && DateUtil.isADateFormat(s.getDataFormat(), s.getDataFormatString()) && DateUtil.isValidExcelDate(d)) {
-                LocalDateTime t = DateUtil.getLocalDateTime(d, date1904);
-                return t.toLocalDate().toString();
+        double d = exact.doubleValue();
+        if (Double.isInfinite(d) || (d == 0 && exact.signum() != 0)) {
+            throw new Unreadable("holds a number beyond what a cell can hold (about 1.8E308 at most, 4.9E-324 at the least)");
+        }
+        if (style != null && !style.isEmpty() && isDateFormat(style) && DateUtil.isValidExcelDate(d)) {
+            LocalDateTime t = DateUtil.getLocalDateTime(d, date1904);
+            if (t == null || t.getYear() > LAST_YEAR) {
+                throw new Unreadable("is a date cell after " + LAST_YEAR + "-12-31, the last day a spreadsheet shows");
             }
+            return t.toLocalDate().toString();
         }
-        return new BigDecimal(raw.strip()).stripTrailingZeros().toPlainString();
+        return exact.stripTrailingZeros().toPlainString();
+    }
+
+    /** Whether a cell's style formats it as a date; a style the workbook does not hold formats nothing. */
+    private boolean isDateFormat(String style) {
+        XSSFCellStyle s;
+        try {
+            s = styles.getStyleAt(Integer.parseInt(style));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            return false;
+        }
+        return s != null && DateUtil.isADateFormat(s.getDataFormat(), s.getDataFormatString());
+    }
+
+    /** The 0-based column of a cell reference such as {@code AB12}, or -1 when it names no cell of a sheet. */
+    static int columnOf(String ref) {
+        int column = 0;
+        int i = 0;
+        while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
+            char letter = Character.toUpperCase(ref.charAt(i));
+            if (letter < 'A' || letter > 'Z') {
+                return -1;
+            }
+            column = column * 26 + (letter - 'A' + 1);
+            if (column > COLUMNS) {
+                return -1; // checked at each letter, so that no reference overflows into a column that exists
+            }
+            i++;
+        }
+        if (i == 0 || rowOf(ref.substring(i)) < 0) {
+            return -1;
+        }
+        return column - 1;
+    }
+
+    /** A 1-based row number of a sheet, or -1. */
+    private static int rowOf(String digits) {
+        if (digits.isEmpty() || digits.length() > 7 || !digits.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+            return -1;
+        }
+        int row = Integer.parseInt(digits);
+        return row >= 1 && row <= ROWS ? row : -1;
+    }
+
+    private int rowNumber(String r) {
+        int row = rowOf(r.strip());
+        if (row < 0) {
+            throw new InputRefused(where() + ": the row after row " + lastRow + " is numbered '" + r
+                    + "', which is no row of a sheet (1 to " + ROWS + ")");
+        }
+        return row;
     }
 
     /** Surrounding white space, including the ideographic space, is not data (as in CSV files). */
@@ -390,7 +494,7 @@ public final class XlsxInput implements Closeable {
         }
     }
 
-    private static List<CellRangeAddress> readMergedCells(InputStream sheet) throws XMLStreamException {
+    private List<CellRangeAddress> readMergedCells(InputStream sheet) throws XMLStreamException {
         List<CellRangeAddress> result = new ArrayList<>();
         XMLStreamReader r = xmlFactory().createXMLStreamReader(sheet);
         try {
@@ -398,7 +502,7 @@ public final class XlsxInput implements Closeable {
                 if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("mergeCell")) {
                     String ref = r.getAttributeValue(null, "ref");
                     if (ref != null && ref.contains(":")) {
-                        result.add(CellRangeAddress.valueOf(ref));
+                        result.add(range(ref));
                     }
                 }
             }
@@ -406,6 +510,22 @@ public final class XlsxInput implements Closeable {
         } finally {
             r.close();
         }
+    }
+
+    /** A merged block's range; one that names no cells of a sheet refuses the sheet (it would be filled cell by cell). */
+    private CellRangeAddress range(String ref) {
+        String[] corners = ref.split(":", -1);
+        if (corners.length == 2) {
+            int c1 = columnOf(corners[0]);
+            int c2 = columnOf(corners[1]);
+            if (c1 >= 0 && c2 >= 0) {
+                int r1 = rowOf(corners[0].replaceFirst("^[A-Za-z]+", "")) - 1;
+                int r2 = rowOf(corners[1].replaceFirst("^[A-Za-z]+", "")) - 1;
+                return new CellRangeAddress(Math.min(r1, r2), Math.max(r1, r2), Math.min(c1, c2), Math.max(c1, c2));
+            }
+        }
+        throw new InputRefused(where() + ": the merged block '" + ref + "' is no range of cells of a sheet (A1 to "
+                + CellReference.convertNumToColString(COLUMNS - 1) + ROWS + ")");
     }
 
     private static XMLInputFactory xmlFactory() {

@@ -2,6 +2,7 @@ package org.disclosurereports.inputs;
 
 import org.disclosurereports.core.layout.ReportFormat;
 
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code expected.txt}, whose lines say what reading it must give. {@code reject: TEXT} is a rejection
  * whose description contains TEXT; {@code refused: TEXT} a refusal of the whole file whose message
  * contains TEXT; {@code loaded: N} the number of rows that load. The agencies SL and SL-GOV exist.
+ * <p>
+ * A hostile workbook is a folder named like the workbook ({@code applications.xlsx/}) holding, at their
+ * paths in the package, the parts that differ from a minimal workbook ({@code xl/worksheets/sheet1.xml}…):
+ * text to read and review, zipped by the test ({@link RawWorkbook}).
  */
 class InputAttackCorpusTest {
 
@@ -34,6 +39,17 @@ class InputAttackCorpusTest {
         }
     }
 
+    @TempDir
+    Path workbooks;
+
+    /** The rows of a data file: a CSV file or a workbook. */
+    private interface Rows extends AutoCloseable {
+        RawRow next();
+
+        @Override
+        void close();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void readingTheFileGivesWhatTheCaseExpects(Path attack) throws IOException {
@@ -41,12 +57,17 @@ class InputAttackCorpusTest {
         try (Stream<Path> files = Files.list(attack)) {
             input = files.filter(f -> !f.getFileName().toString().equals("expected.txt")).findFirst().orElseThrow();
         }
-        RecordKind kind = SCHEMA.byFileName(input.getFileName().toString()).orElseThrow();
+        String fileName = input.getFileName().toString();
+        boolean workbook = Files.isDirectory(input);
+        RecordKind kind = workbook ? Workbooks.kindOf(SCHEMA, fileName).orElseThrow() : SCHEMA.byFileName(fileName).orElseThrow();
+        if (workbook) {
+            input = RawWorkbook.fromFolder(input, workbooks.resolve(fileName));
+        }
         List<String> rejections = new ArrayList<>();
         String refusal = null;
         int loaded = 0;
-        RowChecker checker = new RowChecker(kind, kind.fileName(), Set.of("SL", "SL-GOV")::contains);
-        try (CsvInput csv = new CsvInput(input, StandardCharsets.UTF_8, kind)) {
+        RowChecker checker = new RowChecker(kind, fileName, Set.of("SL", "SL-GOV")::contains);
+        try (Rows csv = open(input, kind, workbook)) {
             for (RawRow raw = csv.next(); raw != null; raw = csv.next()) {
                 ParsedRow row = checker.check(raw);
                 row.problems().forEach(p -> rejections.add(p.describe()));
@@ -64,5 +85,30 @@ class InputAttackCorpusTest {
                 default -> throw new IllegalArgumentException(attack + "/expected.txt: no such expectation: " + expected);
             }
         }
+    }
+
+    private static Rows open(Path input, RecordKind kind, boolean workbook) {
+        if (workbook) {
+            XlsxInput xlsx = new XlsxInput(input, kind);
+            return new Rows() {
+                public RawRow next() {
+                    return xlsx.next();
+                }
+
+                public void close() {
+                    xlsx.close();
+                }
+            };
+        }
+        CsvInput csv = new CsvInput(input, StandardCharsets.UTF_8, kind);
+        return new Rows() {
+            public RawRow next() {
+                return csv.next();
+            }
+
+            public void close() {
+                csv.close();
+            }
+        };
     }
 }

@@ -6,6 +6,7 @@ import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -13,11 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -185,5 +188,65 @@ class XlsxInputTest {
         Files.writeString(dir.resolve("broken.xlsx"), "not a zip");
         assertThatThrownBy(() -> XlsxInput.checkHeader(dir.resolve("broken.xlsx"), APPLICATIONS))
                 .isInstanceOf(InputRefused.class).hasMessageContaining("broken.xlsx");
+    }
+
+    /**
+     * 50,000 merged blocks, the shape of a ledger whose every field is written once for two rows: read with
+     * the right values. (That it reads in time linear in rows plus blocks is {@code MergedBlocksTest}'s.)
+     */
+    @Test
+    void aSheetOf50000MergedBlocksReadsWithEachBlocksValue() throws IOException {
+        int extraColumns = 46;
+        int pairs = 1_021; // 49 merged columns a pair: 50,029 blocks
+        List<String> header = new ArrayList<>(List.of("application_id", "agency_code", "received_date", "applicant_type"));
+        for (int x = 1; x <= extraColumns; x++) {
+            header.add("x" + x);
+        }
+        Path file = RawWorkbook.write(dir.resolve("applications.xlsx"), Map.of(RawWorkbook.SHEET, out -> {
+            out.write(RawWorkbook.SHEET_START);
+            out.write("<row r=\"1\">");
+            for (int c = 0; c < header.size(); c++) {
+                inline(out, c, 1, header.get(c));
+            }
+            out.write("</row>");
+            for (int p = 0; p < pairs; p++) {
+                int first = 2 + 2 * p;
+                out.write("<row r=\"" + first + "\">");
+                inline(out, 0, first, "A-" + first);
+                inline(out, 1, first, p % 2 == 0 ? "SL" : "SL-GOV");
+                inline(out, 2, first, "2024-03-0" + (1 + p % 9));
+                inline(out, 3, first, "natural_person");
+                for (int c = 4; c < header.size(); c++) {
+                    inline(out, c, first, "v" + p);
+                }
+                out.write("</row><row r=\"" + (first + 1) + "\">");
+                inline(out, 0, first + 1, "A-" + (first + 1));
+                out.write("</row>");
+            }
+            out.write("</sheetData><mergeCells count=\"" + pairs * (header.size() - 1) + "\">");
+            for (int p = 0; p < pairs; p++) {
+                int first = 2 + 2 * p;
+                for (int c = 1; c < header.size(); c++) {
+                    String column = CellReference.convertNumToColString(c);
+                    out.write("<mergeCell ref=\"" + column + first + ":" + column + (first + 1) + "\"/>");
+                }
+            }
+            out.write("</mergeCells></worksheet>");
+        }));
+        List<RawRow> rows = read(file);
+        assertThat(rows).hasSize(2 * pairs);
+        RowChecker checker = new RowChecker(APPLICATIONS, "applications.xlsx", code -> code.startsWith("SL"));
+        for (int i = 0; i < rows.size(); i++) {
+            RawRow row = rows.get(i);
+            int p = i / 2;
+            assertThat(row.line()).isEqualTo(2 + i);
+            assertThat(value(row, "agency_code")).isEqualTo(p % 2 == 0 ? "SL" : "SL-GOV");
+            assertThat(value(row, "received_date")).isEqualTo("2024-03-0" + (1 + p % 9));
+            assertThat(checker.check(row).rejected()).as("row %d", row.line()).isFalse();
+        }
+    }
+
+    private static void inline(Writer out, int column, int row, String text) throws IOException {
+        out.write("<c r=\"" + CellReference.convertNumToColString(column) + row + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>");
     }
 }
