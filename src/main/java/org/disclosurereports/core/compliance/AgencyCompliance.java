@@ -96,37 +96,75 @@ public record AgencyCompliance(ReportNarrative narrative, List<NarrativeCheck.Fi
 
     private static List<Part> supervision(Inputs in, Map<String, String> figures) {
         AgencyMeasures m = in.measures();
-        List<Part> p = new ArrayList<>();
         // A unit whose account is not its records has its trainings and hearings stated only where
         // records of them exist; otherwise the layout's passage stays to be written.
-        if (in.trainingsRecorded() && (in.zeroIsAFact() || m.value(Measure.TRAININGS_COUNT, null).value().signum() > 0)) {
+        boolean trainings = in.trainingsRecorded() && (in.zeroIsAFact() || m.value(Measure.TRAININGS_COUNT, null).value().signum() > 0);
+        boolean hearings = in.hearingsRecorded() && (in.zeroIsAFact() || hearings(m) > 0);
+        Map<Measure, String> values = new LinkedHashMap<>();
+        for (Measure measure : trainings ? TRAINING_MEASURES : List.<Measure>of()) {
+            values.put(measure, m.value(measure, null).text());
+        }
+        for (Measure measure : hearings ? HEARING_MEASURES : List.<Measure>of()) {
+            values.put(measure, m.value(measure, null).text());
+        }
+        List<Part> p = supervisionParts(values);
+        p.stream().filter(part -> part instanceof Figure).map(part -> (Figure) part)
+                .forEach(f -> put(figures, f.cells().get(0), f.value()));
+        return p;
+    }
+
+    /** The measures of （五）监督保障's sentence on trainings, in the order it states them. */
+    public static final List<Measure> TRAINING_MEASURES = List.of(Measure.TRAININGS_COUNT, Measure.TRAININGS_GENERAL_COUNT,
+            Measure.TRAININGS_SPECIALIST_COUNT, Measure.TRAININGS_ATTENDEES);
+    /** Those of its sentence on hearings. */
+    public static final List<Measure> HEARING_MEASURES = List.of(Measure.LEADERSHIP_BRIEFINGS, Measure.PUBLIC_ATTENDANCE,
+            Measure.PUBLIC_HEARINGS, Measure.FORUMS, Measure.OPEN_DAYS);
+
+    /**
+     * The sentence of （五）监督保障 on trainings and hearings: the trainings clause when {@code values}
+     * has {@link #TRAINING_MEASURES}, the hearings clause when it has {@link #HEARING_MEASURES}; each
+     * number a figure referring to {@code measure.<key>} (as the scorecard's {@code figures} name it).
+     * One wording for a unit's report and a summary's.
+     */
+    public static List<Part> supervisionParts(Map<Measure, String> values) {
+        List<Part> p = new ArrayList<>();
+        if (values.keySet().containsAll(TRAINING_MEASURES)) {
             p.add(new Text("本年度组织政务公开培训"));
-            p.add(fig(figures, Measure.TRAININGS_COUNT, m));
+            p.add(measure(values, Measure.TRAININGS_COUNT));
             p.add(new Text("次（其中通识培训"));
-            p.add(fig(figures, Measure.TRAININGS_GENERAL_COUNT, m));
+            p.add(measure(values, Measure.TRAININGS_GENERAL_COUNT));
             p.add(new Text("次、专业培训"));
-            p.add(fig(figures, Measure.TRAININGS_SPECIALIST_COUNT, m));
+            p.add(measure(values, Measure.TRAININGS_SPECIALIST_COUNT));
             p.add(new Text("次），参训"));
-            p.add(fig(figures, Measure.TRAININGS_ATTENDEES, m));
+            p.add(measure(values, Measure.TRAININGS_ATTENDEES));
             p.add(new Text("人次"));
         }
-        if (in.hearingsRecorded() && (in.zeroIsAFact() || hearings(m) > 0)) {
+        if (values.keySet().containsAll(HEARING_MEASURES)) {
             p.add(new Text(p.isEmpty() ? "本年度主要领导听取政务公开工作汇报" : "；主要领导听取政务公开工作汇报"));
-            p.add(fig(figures, Measure.LEADERSHIP_BRIEFINGS, m));
+            p.add(measure(values, Measure.LEADERSHIP_BRIEFINGS));
             p.add(new Text("次；邀请公众代表列席决策会议"));
-            p.add(fig(figures, Measure.PUBLIC_ATTENDANCE, m));
+            p.add(measure(values, Measure.PUBLIC_ATTENDANCE));
             p.add(new Text("次，召开听证会"));
-            p.add(fig(figures, Measure.PUBLIC_HEARINGS, m));
+            p.add(measure(values, Measure.PUBLIC_HEARINGS));
             p.add(new Text("次、座谈会"));
-            p.add(fig(figures, Measure.FORUMS, m));
+            p.add(measure(values, Measure.FORUMS));
             p.add(new Text("次，开展政府开放活动"));
-            p.add(fig(figures, Measure.OPEN_DAYS, m));
+            p.add(measure(values, Measure.OPEN_DAYS));
             p.add(new Text("次"));
         }
         if (!p.isEmpty()) {
             p.add(new Text("。"));
         }
         return p;
+    }
+
+    /** Figure reference of a measure, as the scorecard's {@code figures} name it. */
+    public static String measureRef(Measure measure) {
+        return "measure." + measure.key();
+    }
+
+    private static Figure measure(Map<Measure, String> values, Measure m) {
+        return new Figure(values.get(m), List.of(measureRef(m)));
     }
 
     private static List<Paragraph> replies(ReplyDeadlines.Summary r, int year, Map<String, String> figures) {
@@ -155,8 +193,7 @@ public record AgencyCompliance(ReportNarrative narrative, List<NarrativeCheck.Fi
 
     private static long hearings(AgencyMeasures m) {
         long n = 0;
-        for (Measure h : List.of(Measure.LEADERSHIP_BRIEFINGS, Measure.PUBLIC_ATTENDANCE, Measure.PUBLIC_HEARINGS,
-                Measure.FORUMS, Measure.OPEN_DAYS)) {
+        for (Measure h : HEARING_MEASURES) {
             n += m.value(h, null).value().longValue();
         }
         return n;
@@ -202,10 +239,6 @@ public record AgencyCompliance(ReportNarrative narrative, List<NarrativeCheck.Fi
             out.add(new Paragraph(null, p));
         }
         return out;
-    }
-
-    private static Figure fig(Map<String, String> figures, Measure measure, AgencyMeasures m) {
-        return put(figures, "measure." + measure.key(), m.value(measure, null).text());
     }
 
     private static Figure put(Map<String, String> figures, String ref, String value) {
