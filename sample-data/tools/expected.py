@@ -394,6 +394,14 @@ def tables(agency, year, applications, filings, enforcement, appeals):
     }
 
 
+def no_data(t):
+    """data_source none: no return and every cell counted from records is 0."""
+    cells = [v for block in t["table2"].values() for v in block.values()]
+    cells += [v for row in t["table3"]["rows"].values() for v in row]
+    cells += [v for kind in t["table4"].values() for v in kind.values()]
+    return all(Decimal(str(v)) == 0 for v in cells)
+
+
 def check_identities(t):
     rows, where = t["table3"]["rows"], f"{t['agency_code']} {t['year']}"
     for key, v in rows.items():
@@ -683,6 +691,8 @@ def main():
                 t = return_tables(agency, year, returns, prev if prev and prev["year"] == year - 1 else None)
             else:
                 t = tables(agency, year, applications, filings, enforcement, appeals)
+                if no_data(t):
+                    t["processing_fees_yuan"] = None   # data-contract.md section 5: nothing on record, fee unknown
             this_year[agency["code"]] = t
             check_identities(t)
             if agency["code"] in previous and previous[agency["code"]]["year"] == year - 1:

@@ -4,6 +4,7 @@ import org.disclosurereports.core.compliance.AgencyCompliance;
 import org.disclosurereports.core.compliance.AgencyMeasures;
 import org.disclosurereports.core.compliance.ReplyDeadlines;
 import org.disclosurereports.core.compliance.WorkingDayCalendar;
+import org.disclosurereports.core.figures.FiguresSource;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.narrative.ReportNarrative;
 import org.disclosurereports.core.records.Agency;
@@ -67,12 +68,13 @@ public final class ComplianceSupplement {
         return new ComplianceSupplement(store, new HolidayStore(store).calendar(), WorkPlans.load(dataDir), files, dataDir, year);
     }
 
-    public Result apply(Agency agency, StatutoryTables tables, ReportNarrative generated) {
-        AgencyCompliance compliance = AgencyCompliance.of(read(agency), tables, generated);
+    /** @param source where the tables come from: what the text may state as fact depends on it */
+    public Result apply(Agency agency, StatutoryTables tables, FiguresSource source, ReportNarrative generated) {
+        AgencyCompliance compliance = AgencyCompliance.of(read(agency, source), tables, generated);
         return new Result(compliance.narrative(), files.of(compliance));
     }
 
-    private AgencyCompliance.Inputs read(Agency agency) {
+    private AgencyCompliance.Inputs read(Agency agency, FiguresSource source) {
         AgencyMeasures m = new AgencyMeasures(year, calendar);
         activities.trainings(agency.code(), year, m::training);
         activities.hearings(agency.code(), year, m::hearing);
@@ -81,7 +83,7 @@ public final class ComplianceSupplement {
         store.applications(agency.code(), year, deadlines::accept);
         m.replies(deadlines.summary());
         return new AgencyCompliance.Inputs(agency, year, trainingsRecorded, hearingsRecorded, m, plans.targetsFor(agency, year, this::ancestors),
-                OfficeTexts.read(dataDir, agency.code(), year), OfficeTexts.read(dataDir, agency.code(), year - 1));
+                OfficeTexts.read(dataDir, agency.code(), year), OfficeTexts.read(dataDir, agency.code(), year - 1), source);
     }
 
     /** Codes and names of the agency's ancestors, nearest first (for plans that apply "under" a unit). */

@@ -4,6 +4,7 @@ import org.disclosurereports.core.counting.EvidenceCollector;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.narrative.ReportNarrative;
 import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.rollup.UnitTables;
 import org.disclosurereports.outputs.BuiltReport;
@@ -57,10 +58,10 @@ public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
             EvidenceCollector evidence = audit.evidence();
             UnitTables.Sourced sourced = tables.tables(agency, year, evidence);
             StatutoryTables t = sourced.tables();
-            ReportView view = ReportView.of(format, agency, t, List.of());
+            ReportView view = ReportView.of(format, agency, t, List.of(), ReportNarrative.of(format, t, sourced.source()));
             Map<String, byte[]> supplementFiles = Map.of();
             if (supplement != null) {
-                var s = supplement.apply(agency, t, view.narrative());
+                var s = supplement.apply(agency, t, sourced.source(), view.narrative());
                 view = new ReportView(format, agency, t, List.of(), s.narrative(), view.table3Header(), view.table4Header());
                 supplementFiles = s.files();
             }

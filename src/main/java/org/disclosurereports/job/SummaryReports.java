@@ -3,12 +3,16 @@ package org.disclosurereports.job;
 import org.disclosurereports.core.figures.PublishedTables;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.figures.TablesJson;
+import org.disclosurereports.core.layout.CellRef;
 import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.narrative.ReportNarrative;
 import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.rollup.AgencyTree;
 import org.disclosurereports.core.rollup.RollUp;
+import org.disclosurereports.core.rollup.SummaryNarrative;
 import org.disclosurereports.core.rollup.UnitTables;
 import org.disclosurereports.core.rules.Validation;
+import org.disclosurereports.outputs.ComplianceFiles;
 import org.disclosurereports.outputs.ReportFilesWriter;
 import org.disclosurereports.render.AuditPages;
 import org.disclosurereports.render.ReportRenderer;
@@ -103,7 +107,15 @@ public final class SummaryReports {
 
     private void write(Agency agency, StatutoryTables summary, List<Agency> units, StatutoryTables lastYear)
             throws IOException, TablesJson.Unreadable {
-        ReportView view = ReportView.of(format, agency, summary, units.stream().map(Agency::name).toList());
+        List<PublishedTables> combined = new ArrayList<>();
+        List<SummaryNarrative.Unit> stated = new ArrayList<>();
+        for (Agency unit : units) {
+            PublishedTables t = TablesJson.readAsPrinted(unitFile(unit.code()), format);
+            combined.add(t);
+            stated.add(new SummaryNarrative.Unit(unit.name(), t.get(CellRef.PROCESSING_FEES), statedFigures(unit.code())));
+        }
+        ReportNarrative narrative = SummaryNarrative.of(ReportNarrative.of(format, summary), stated);
+        ReportView view = ReportView.of(format, agency, summary, units.stream().map(Agency::name).toList(), narrative);
         String html = renderer.html(view);
         Path dir = yearDir.resolve(agency.code()).resolve(DIR);
         Map<String, Object> extensions = new LinkedHashMap<>();
@@ -115,14 +127,22 @@ public final class SummaryReports {
 
         // The catalogue on what was written: the summary read back as printed, against its units read back.
         PublishedTables written = ReportAudit.withTextFigures(TablesJson.readAsPrinted(tables, format), view.narrative());
-        List<PublishedTables> combined = new ArrayList<>();
-        for (Agency unit : units) {
-            combined.add(TablesJson.readAsPrinted(unitFile(unit.code()), format));
-        }
         Validation v = audit.validate(written, lastYear, combined);
         for (Map.Entry<String, byte[]> f : audit.validationFiles(v).entrySet()) {
             ReportFilesWriter.writeAtomically(dir.resolve(f.getKey()), f.getValue());
         }
+    }
+
+    /** The figures a unit's own report states beyond its tables (its scorecard's), empty when it has none. */
+    private Map<String, String> statedFigures(String code) throws IOException {
+        Path file = yearDir.resolve(code).resolve(ComplianceFiles.SCORECARD_JSON);
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        Map<String, String> figures = new LinkedHashMap<>();
+        TablesJson.JSON.readTree(file.toFile()).path("figures").fields()
+                .forEachRemaining(e -> figures.put(e.getKey(), e.getValue().asText()));
+        return figures;
     }
 
     private Path unitFile(String code) {

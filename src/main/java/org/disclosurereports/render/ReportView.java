@@ -34,7 +34,12 @@ public record ReportView(ReportFormat format, Agency agency, StatutoryTables tab
     }
 
     public static ReportView of(ReportFormat format, Agency agency, StatutoryTables tables, List<String> combinedUnits) {
-        return new ReportView(format, agency, tables, combinedUnits, ReportNarrative.of(format, tables),
+        return of(format, agency, tables, combinedUnits, ReportNarrative.of(format, tables));
+    }
+
+    public static ReportView of(ReportFormat format, Agency agency, StatutoryTables tables, List<String> combinedUnits,
+                                ReportNarrative narrative) {
+        return new ReportView(format, agency, tables, combinedUnits, narrative,
                 HeaderCell.forApplicantGrid(format.table3Shape()), HeaderCell.forCaseGrid(format.table4()));
     }
 

@@ -124,6 +124,37 @@ abstract class SummaryJobContract {
         }
     }
 
+    @Test
+    void theDistrictSummaryStatesTrainingsSummedOverItsUnitsAndNamesThoseWithoutFees() throws Exception {
+        JobExecution e = launcher.run(SampleData.DIR, 2024, out);
+        assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // Counted here from trainings.csv itself: the valid rows of 2024 (line 31's kind is rejected).
+        long trainings = 0;
+        long attendees = 0;
+        for (String line : Files.readAllLines(SampleData.DIR.resolve("trainings.csv")).subList(1, 30)) {
+            String[] f = line.split(",", -1);
+            if (f[2].startsWith("2024-")) {
+                trainings++;
+                attendees += f[5].isBlank() ? 0 : Long.parseLong(f[5]);
+            }
+        }
+        Document summary = Jsoup.parse(Files.readString(out.resolve("2024/SL/summary/report.html")));
+        String supervision = summary.select("h3:containsOwn(（五）监督保障) ~ p").first().text();
+        assertThat(supervision).startsWith("本年度组织政务公开培训" + trainings + "次").contains("参训" + attendees + "人次")
+                .contains("主要领导听取政务公开工作汇报");
+        // The units whose reports state no trainings (a return, a unit without data) are named, not counted as 0.
+        assertThat(summary.text()).contains("示例区城北街道办事处、示例区市场监督管理局新河市场监督管理所未报送培训和听取汇报等情况，上述数字未计入")
+                .contains("【待填写：本年度收取信息处理费情况（示例区城北街道办事处、示例区市场监督管理局新河市场监督管理所未报送信息处理费；其余10个单位合计");
+        // Neither unit states a zero it has no record of.
+        for (String code : List.of("SL-SAMR-XH", "SL-JD3")) {
+            String unit = Jsoup.parse(Files.readString(out.resolve("2024").resolve(code).resolve("report.html"))).text();
+            assertThat(unit).as(code).doesNotContain("培训0次").doesNotContain("汇报0次").doesNotContain("未收取信息处理费")
+                    .contains("【待填写：本年度收取信息处理费情况");
+        }
+        assertThat(Jsoup.parse(Files.readString(out.resolve("2024/SL-JD3/report.html"))).select(".draft-banner").text())
+                .contains("本单位2024年无数据");
+    }
+
     /** The cells of the units' own validation.json where {@code rule} blocks. */
     private List<String> blockingCells(int year, JsonNode units, String rule) throws Exception {
         List<String> cells = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.disclosurereports.core.compliance;
 
+import org.disclosurereports.core.figures.FiguresSource;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.narrative.NarrativeCheck;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -55,11 +57,20 @@ public record AgencyCompliance(ReportNarrative narrative, List<NarrativeCheck.Fi
      * @param plans             the plans in force for it, in file order
      * @param office            the office's texts of the year
      * @param officeLastYear    those of the year before, for the repetition check
+     * @param source            where the unit's tables come from: a count of 0 is a fact only for
+     *                          {@link FiguresSource#RECORDS}; a return states no trainings, hearings or replies,
+     *                          and a unit without data has nothing behind any zero
      */
     public record Inputs(Agency agency, int year, boolean trainingsRecorded, boolean hearingsRecorded, AgencyMeasures measures,
-                         List<PlanInForce> plans, OfficeText office, OfficeText officeLastYear) {
+                         List<PlanInForce> plans, OfficeText office, OfficeText officeLastYear, FiguresSource source) {
         public Inputs {
             plans = List.copyOf(plans);
+            Objects.requireNonNull(source, "source");
+        }
+
+        /** Zero of a count is stated only where records are the unit's whole account of the year. */
+        boolean zeroIsAFact() {
+            return source == FiguresSource.RECORDS;
         }
     }
 
@@ -74,7 +85,7 @@ public record AgencyCompliance(ReportNarrative narrative, List<NarrativeCheck.Fi
         List<Paragraph> other = new ArrayList<>(replies(m.replies(), in.year(), figures));
         List<TargetResult> results = new ArrayList<>();
         for (PlanInForce p : in.plans()) {
-            other.addAll(targets(p, m, figures, results));
+            other.addAll(targets(p, in, figures, results));
         }
         ReportNarrative narrative = NarrativeComposer.compose(generated, in.office(), supervision, other, !in.plans().isEmpty());
         List<NarrativeCheck.Finding> findings = NarrativeCheck.check(narrative, in.office(), in.officeLastYear(), tableValues(tables));
@@ -85,35 +96,75 @@ public record AgencyCompliance(ReportNarrative narrative, List<NarrativeCheck.Fi
 
     private static List<Part> supervision(Inputs in, Map<String, String> figures) {
         AgencyMeasures m = in.measures();
+        // A unit whose account is not its records has its trainings and hearings stated only where
+        // records of them exist; otherwise the layout's passage stays to be written.
+        boolean trainings = in.trainingsRecorded() && (in.zeroIsAFact() || m.value(Measure.TRAININGS_COUNT, null).value().signum() > 0);
+        boolean hearings = in.hearingsRecorded() && (in.zeroIsAFact() || hearings(m) > 0);
+        Map<Measure, String> values = new LinkedHashMap<>();
+        for (Measure measure : trainings ? TRAINING_MEASURES : List.<Measure>of()) {
+            values.put(measure, m.value(measure, null).text());
+        }
+        for (Measure measure : hearings ? HEARING_MEASURES : List.<Measure>of()) {
+            values.put(measure, m.value(measure, null).text());
+        }
+        List<Part> p = supervisionParts(values);
+        p.stream().filter(part -> part instanceof Figure).map(part -> (Figure) part)
+                .forEach(f -> put(figures, f.cells().get(0), f.value()));
+        return p;
+    }
+
+    /** The measures of （五）监督保障's sentence on trainings, in the order it states them. */
+    public static final List<Measure> TRAINING_MEASURES = List.of(Measure.TRAININGS_COUNT, Measure.TRAININGS_GENERAL_COUNT,
+            Measure.TRAININGS_SPECIALIST_COUNT, Measure.TRAININGS_ATTENDEES);
+    /** Those of its sentence on hearings. */
+    public static final List<Measure> HEARING_MEASURES = List.of(Measure.LEADERSHIP_BRIEFINGS, Measure.PUBLIC_ATTENDANCE,
+            Measure.PUBLIC_HEARINGS, Measure.FORUMS, Measure.OPEN_DAYS);
+
+    /**
+     * The sentence of （五）监督保障 on trainings and hearings: the trainings clause when {@code values}
+     * has {@link #TRAINING_MEASURES}, the hearings clause when it has {@link #HEARING_MEASURES}; each
+     * number a figure referring to {@code measure.<key>} (as the scorecard's {@code figures} name it).
+     * One wording for a unit's report and a summary's.
+     */
+    public static List<Part> supervisionParts(Map<Measure, String> values) {
         List<Part> p = new ArrayList<>();
-        if (in.trainingsRecorded()) {
+        if (values.keySet().containsAll(TRAINING_MEASURES)) {
             p.add(new Text("本年度组织政务公开培训"));
-            p.add(fig(figures, Measure.TRAININGS_COUNT, m));
+            p.add(measure(values, Measure.TRAININGS_COUNT));
             p.add(new Text("次（其中通识培训"));
-            p.add(fig(figures, Measure.TRAININGS_GENERAL_COUNT, m));
+            p.add(measure(values, Measure.TRAININGS_GENERAL_COUNT));
             p.add(new Text("次、专业培训"));
-            p.add(fig(figures, Measure.TRAININGS_SPECIALIST_COUNT, m));
+            p.add(measure(values, Measure.TRAININGS_SPECIALIST_COUNT));
             p.add(new Text("次），参训"));
-            p.add(fig(figures, Measure.TRAININGS_ATTENDEES, m));
+            p.add(measure(values, Measure.TRAININGS_ATTENDEES));
             p.add(new Text("人次"));
         }
-        if (in.hearingsRecorded()) {
+        if (values.keySet().containsAll(HEARING_MEASURES)) {
             p.add(new Text(p.isEmpty() ? "本年度主要领导听取政务公开工作汇报" : "；主要领导听取政务公开工作汇报"));
-            p.add(fig(figures, Measure.LEADERSHIP_BRIEFINGS, m));
+            p.add(measure(values, Measure.LEADERSHIP_BRIEFINGS));
             p.add(new Text("次；邀请公众代表列席决策会议"));
-            p.add(fig(figures, Measure.PUBLIC_ATTENDANCE, m));
+            p.add(measure(values, Measure.PUBLIC_ATTENDANCE));
             p.add(new Text("次，召开听证会"));
-            p.add(fig(figures, Measure.PUBLIC_HEARINGS, m));
+            p.add(measure(values, Measure.PUBLIC_HEARINGS));
             p.add(new Text("次、座谈会"));
-            p.add(fig(figures, Measure.FORUMS, m));
+            p.add(measure(values, Measure.FORUMS));
             p.add(new Text("次，开展政府开放活动"));
-            p.add(fig(figures, Measure.OPEN_DAYS, m));
+            p.add(measure(values, Measure.OPEN_DAYS));
             p.add(new Text("次"));
         }
         if (!p.isEmpty()) {
             p.add(new Text("。"));
         }
         return p;
+    }
+
+    /** Figure reference of a measure, as the scorecard's {@code figures} name it. */
+    public static String measureRef(Measure measure) {
+        return "measure." + measure.key();
+    }
+
+    private static Figure measure(Map<Measure, String> values, Measure m) {
+        return new Figure(values.get(m), List.of(measureRef(m)));
     }
 
     private static List<Paragraph> replies(ReplyDeadlines.Summary r, int year, Map<String, String> figures) {
@@ -140,8 +191,17 @@ public record AgencyCompliance(ReportNarrative narrative, List<NarrativeCheck.Fi
         return List.of(new Paragraph(null, p));
     }
 
-    private static List<Paragraph> targets(PlanInForce inForce, AgencyMeasures m, Map<String, String> figures,
+    private static long hearings(AgencyMeasures m) {
+        long n = 0;
+        for (Measure h : HEARING_MEASURES) {
+            n += m.value(h, null).value().longValue();
+        }
+        return n;
+    }
+
+    private static List<Paragraph> targets(PlanInForce inForce, Inputs in, Map<String, String> figures,
                                            List<TargetResult> results) {
+        AgencyMeasures m = in.measures();
         WorkPlan plan = inForce.plan();
         List<WorkPlan.Target> ts = inForce.targets();
         List<Paragraph> out = new ArrayList<>();
@@ -149,13 +209,17 @@ public record AgencyCompliance(ReportNarrative narrative, List<NarrativeCheck.Fi
         int i = 1;
         for (WorkPlan.Target t : ts) {
             MeasureValue v = m.value(t.measure(), t.days());
-            TargetResult r = TargetResult.of(plan, t, v);
+            // A count of nothing is no result where records are not the unit's account of the year.
+            boolean unsupported = !in.zeroIsAFact() && !t.measure().isRate() && v.hasValue() && v.value().signum() == 0;
+            TargetResult r = unsupported ? new TargetResult(plan, t, new MeasureValue(null, null, null), TargetResult.Status.NO_DATA) : TargetResult.of(plan, t, v);
             results.add(r);
             String ref = r.ref();
             List<Part> p = new ArrayList<>();
             p.add(new Text(i++ + ".“" + t.wording() + "”：本年度" + t.measure().label()
                     + (t.days() != null ? "（" + t.days() + "个工作日内）" : "")));
-            if (!v.hasValue()) {
+            if (unsupported) {
+                p.add(new Text(in.source() == FiguresSource.NONE ? "：本单位本年度无数据，无法核验。" : "：本单位本年度以报表报送，报表不含此项，无记录，无法核验。"));
+            } else if (!v.hasValue()) {
                 p.add(new Text("无可计算的记录（"));
                 p.add(put(figures, ref + ".denominator", "0"));
                 p.add(new Text("件），无法核验。"));
@@ -175,10 +239,6 @@ public record AgencyCompliance(ReportNarrative narrative, List<NarrativeCheck.Fi
             out.add(new Paragraph(null, p));
         }
         return out;
-    }
-
-    private static Figure fig(Map<String, String> figures, Measure measure, AgencyMeasures m) {
-        return put(figures, "measure." + measure.key(), m.value(measure, null).text());
     }
 
     private static Figure put(Map<String, String> figures, String ref, String value) {

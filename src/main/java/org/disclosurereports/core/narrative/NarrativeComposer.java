@@ -76,7 +76,8 @@ public final class NarrativeComposer {
         List<Paragraph> out = new ArrayList<>();
         Paragraph marker = null;
         for (Paragraph p : generated) {
-            boolean onlyToWrite = p.parts().size() == 1 && p.parts().get(0) instanceof ToWrite;
+            // The fee paragraph stays whatever it says: when the fee is unknown it is a gap of its own.
+            boolean onlyToWrite = p.slot() == null && p.parts().size() == 1 && p.parts().get(0) instanceof ToWrite;
             if (onlyToWrite) {
                 marker = p;
             } else {

@@ -1,5 +1,6 @@
 package org.disclosurereports.core.narrative;
 
+import org.disclosurereports.core.figures.FiguresSource;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.layout.CellRef;
 import org.disclosurereports.core.layout.GridShape;
@@ -30,6 +31,10 @@ public record ReportNarrative(Map<String, List<Paragraph>> sections) {
     /** The sub-sections of section 一 (layout keys) whose text is generated from tables 二 and 三. */
     public static final String PROACTIVE_SLOT = "proactive";
     public static final String REQUESTS_SLOT = "requests";
+    /** The paragraph of section 六 on the 信息处理费: stated from the figure, or left to write when unknown. */
+    public static final String PROCESSING_FEES_SLOT = "processing_fees";
+    /** The paragraph opening section 一 of a unit without data for the year. */
+    public static final String NO_DATA_SLOT = "no_data";
 
     public ReportNarrative {
         sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
@@ -147,7 +152,31 @@ public record ReportNarrative(Map<String, List<Paragraph>> sections) {
 
     /** Builds the narrative of one report from its tables. */
     public static ReportNarrative of(ReportFormat format, StatutoryTables tables) {
-        return new Builder(format, tables).build();
+        return of(format, tables, FiguresSource.RECORDS);
+    }
+
+    /**
+     * As {@link #of(ReportFormat, StatutoryTables)}, for figures from {@code source}: a unit without
+     * data ({@link FiguresSource#NONE}) opens section 一 saying so, as something the office must
+     * settle, so its zeros never read as findings and the report stays a draft.
+     */
+    public static ReportNarrative of(ReportFormat format, StatutoryTables tables, FiguresSource source) {
+        ReportNarrative n = new Builder(format, tables).build();
+        if (source != FiguresSource.NONE || !n.sections.containsKey("overview")) {
+            return n;
+        }
+        Map<String, List<Paragraph>> sections = new LinkedHashMap<>(n.sections);
+        List<Paragraph> overview = new ArrayList<>();
+        overview.add(new Paragraph(null, List.of(new ToWrite(noDataText(tables.year()))), NO_DATA_SLOT));
+        overview.addAll(n.section("overview"));
+        sections.put("overview", overview);
+        return new ReportNarrative(sections);
+    }
+
+    /** What a report of a unit without data says in its place. */
+    public static String noDataText(int year) {
+        return "本单位" + year + "年无数据：未提交报表，记录中也没有本年度发生的事项，各表中的0并非统计结果；"
+                + "请补录记录或提交报表（确无事项的，提交数值为0的报表）后重新生成";
     }
 
     private static final class Builder {
@@ -335,7 +364,8 @@ public record ReportNarrative(Map<String, List<Paragraph>> sections) {
             List<Part> fee = new ArrayList<>();
             BigDecimal fees = tables.processingFeesYuan();
             if (fees == null) {
-                fee.add(new ToWrite("本年度收取信息处理费情况"));
+                // A return does not state it, and no record of a unit without data does.
+                fee.add(new ToWrite("本年度收取信息处理费情况（无记录）"));
             } else if (fees.signum() == 0) {
                 fee.add(new Text("本年度未收取信息处理费（"));
                 fee.add(new Figure("0", List.of(CellRef.PROCESSING_FEES)));
@@ -346,7 +376,7 @@ public record ReportNarrative(Map<String, List<Paragraph>> sections) {
                 fee.add(new Text("元。"));
             }
             return List.of(
-                    new Paragraph(null, fee),
+                    new Paragraph(null, fee, PROCESSING_FEES_SLOT),
                     new Paragraph(null, List.of(new ToWrite("本年度政务公开工作要点落实情况及其他需要报告的事项"))));
         }
 

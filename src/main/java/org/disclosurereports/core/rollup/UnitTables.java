@@ -2,6 +2,7 @@ package org.disclosurereports.core.rollup;
 
 
 import org.disclosurereports.core.counting.Evidence;
+import org.disclosurereports.core.figures.FiguresSource;
 import org.disclosurereports.core.figures.Grid;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.layout.GridShape;
@@ -20,9 +21,9 @@ import java.util.stream.Collectors;
 /**
  * Where one unit's figures for a year come from, and the checks between its two possible sources.
  * <ul>
- *   <li>{@link Source#RETURN}: the unit submitted a return for the year (returns_table*.csv);</li>
- *   <li>{@link Source#RECORDS}: no return, and its records count something in the year;</li>
- *   <li>{@link Source#NONE}: neither: no return, and no record of the unit counts in the year. The
+ *   <li>{@link FiguresSource#RETURN}: the unit submitted a return for the year (returns_table*.csv);</li>
+ *   <li>{@link FiguresSource#RECORDS}: no return, and its records count something in the year;</li>
+ *   <li>{@link FiguresSource#NONE}: neither: no return, and no record of the unit counts in the year. The
  *       report is all zeros, as real offices publish them, and the index marks the data as missing.
  *       An office with genuinely nothing to report says so by submitting a return (one row of 0 is
  *       enough), and is then not marked.</li>
@@ -36,22 +37,7 @@ import java.util.stream.Collectors;
  */
 public final class UnitTables {
 
-    public enum Source {
-        RECORDS("records"), RETURN("return"), NONE("none");
-
-        private final String key;
-
-        Source(String key) {
-            this.key = key;
-        }
-
-        /** As written to tables.json ({@code data_source}). */
-        public String key() {
-            return key;
-        }
-    }
-
-    public record Sourced(StatutoryTables tables, Source source) {}
+    public record Sourced(StatutoryTables tables, FiguresSource source) {}
 
     /** Table 二 column that is a stock at 31 December, not something that happened in the year. */
     static final String STOCK_COLUMN = "valid";
@@ -120,14 +106,18 @@ public final class UnitTables {
                     }
                 }
             }
-            return new Sourced(fromReturn, Source.RETURN);
+            return new Sourced(fromReturn, FiguresSource.RETURN);
         }
         List<ReturnFigure> previousReturn = returns.apply(agency.code(), year - 1);
         if (!previousReturn.isEmpty()) {
             StatutoryTables previous = ReturnTables.build(format, agency.code(), agency.name(), year - 1, previousReturn, null);
             checkChain(agency.code(), year, fromRecords, previous, previousReturn);
         }
-        return new Sourced(fromRecords, allZero(fromRecords) ? Source.NONE : Source.RECORDS);
+        if (allZero(fromRecords)) {
+            // Nothing counted: the zeros are no finding, and no fee was recorded either.
+            return new Sourced(withoutFees(fromRecords), FiguresSource.NONE);
+        }
+        return new Sourced(fromRecords, FiguresSource.RECORDS);
     }
 
     /** Year − 1 as the report of that year would have it: its return, else its records, else unknown. */
@@ -195,6 +185,10 @@ public final class UnitTables {
             }
         }
         return cells;
+    }
+
+    private static StatutoryTables withoutFees(StatutoryTables t) {
+        return new StatutoryTables(t.agencyCode(), t.agencyName(), t.year(), t.scope(), t.table2(), t.table3(), t.table4(), null);
     }
 
     public static boolean allZero(StatutoryTables t) {

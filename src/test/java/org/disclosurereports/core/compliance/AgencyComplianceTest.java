@@ -4,6 +4,7 @@ import org.disclosurereports.core.counting.AppealCounter;
 import org.disclosurereports.core.counting.ApplicationCounter;
 import org.disclosurereports.core.counting.Evidence;
 import org.disclosurereports.core.counting.ProactiveCounter;
+import org.disclosurereports.core.figures.FiguresSource;
 import org.disclosurereports.core.figures.ReportYear;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.layout.ReportFormat;
@@ -48,14 +49,25 @@ class AgencyComplianceTest {
         deadlines.accept(new Application("SL-A", "A1", LocalDate.of(2024, 3, 4), "natural_person", LocalDate.of(2024, 3, 11),
                 "granted", false, null));
         m.replies(deadlines.summary());
+        return compliance(hearingsRecorded, office, m, FiguresSource.RECORDS, emptyTables());
+    }
+
+    /** A unit with no trainings, hearings or applications of its own in a run that has all three. */
+    private static AgencyCompliance withoutRecords(FiguresSource source, StatutoryTables tables) {
+        AgencyMeasures m = new AgencyMeasures(YEAR, WorkingDayCalendar.official());
+        m.replies(new ReplyDeadlines(WorkingDayCalendar.official(), YEAR).summary());
+        return compliance(true, OfficeText.none(), m, source, tables);
+    }
+
+    private static AgencyCompliance compliance(boolean hearingsRecorded, OfficeText office, AgencyMeasures m,
+                                               FiguresSource source, StatutoryTables tables) {
         WorkPlan.AppliesTo all = new WorkPlan.AppliesTo(true, List.of(), List.of(), List.of(), null, null);
         WorkPlan.Target target = new WorkPlan.Target("general-training", "各单位年内组织通识培训不少于2次",
                 Measure.TRAININGS_GENERAL_COUNT, WorkPlan.Comparison.AT_LEAST, BigDecimal.valueOf(2), null, all, "targets[0]");
         WorkPlan plan = new WorkPlan("workplans/x.yaml", "2024年测试工作要点", "测试区", YEAR, null, true, List.of(target));
         AgencyCompliance.Inputs in = new AgencyCompliance.Inputs(AGENCY, YEAR, true, hearingsRecorded, m,
-                List.of(new AgencyCompliance.PlanInForce(plan, List.of(target))), office, OfficeText.none());
-        StatutoryTables tables = emptyTables();
-        return AgencyCompliance.of(in, tables, ReportNarrative.of(FORMAT, tables));
+                List.of(new AgencyCompliance.PlanInForce(plan, List.of(target))), office, OfficeText.none(), source);
+        return AgencyCompliance.of(in, tables, ReportNarrative.of(FORMAT, tables, source));
     }
 
     private static List<Paragraph> supervision(ReportNarrative n) {
@@ -96,5 +108,42 @@ class AgencyComplianceTest {
                 .anySatisfy(t -> assertThat(t).startsWith("1.“各单位年内组织通识培训不少于2次”：本年度").endsWith("要求不少于2次，未完成。"));
         // The office has written nothing, so the report stays a draft and the scorecard says so.
         assertThat(c.scorecard().draft()).isTrue();
+    }
+
+    private static StatutoryTables withFees(StatutoryTables t, BigDecimal fees) {
+        return new StatutoryTables(t.agencyCode(), t.agencyName(), t.year(), t.scope(), t.table2(), t.table3(), t.table4(), fees);
+    }
+
+    @Test
+    void aReturnStatesNoTrainingsHearingsOrFeesItDoesNotCarry() {
+        // A return: its tables, no fee (unknown), and no trainings or hearings of the unit on record.
+        AgencyCompliance c = withoutRecords(FiguresSource.RETURN, withFees(emptyTables(), null));
+        String all = String.join("\n", c.narrative().sections().values().stream()
+                .flatMap(ps -> ps.stream().map(Paragraph::text)).toList());
+        assertThat(all).doesNotContain("培训0次").doesNotContain("汇报0次").doesNotContain("0元");
+        assertThat(c.narrative().toWrite())
+                .contains("教育培训、领导听取工作汇报、工作考核、社会评议和责任追究结果等情况")
+                .anySatisfy(w -> assertThat(w).startsWith("本年度收取信息处理费情况"));
+        assertThat(c.scorecard().targets()).singleElement()
+                .satisfies(t -> assertThat(t.status()).isEqualTo(TargetResult.Status.NO_DATA));
+    }
+
+    @Test
+    void aUnitWithoutDataSaysSoAndStatesNoZeroAsFact() {
+        AgencyCompliance c = withoutRecords(FiguresSource.NONE, withFees(emptyTables(), null));
+        assertThat(c.narrative().toWrite().get(0)).startsWith("本单位2024年无数据");
+        String other = String.join("\n", c.narrative().section("other").stream().map(Paragraph::text).toList());
+        assertThat(other).doesNotContain("未收取信息处理费").doesNotContain("已完成").doesNotContain("未完成")
+                .contains("本单位本年度无数据，无法核验");
+        assertThat(c.scorecard().targets()).singleElement()
+                .satisfies(t -> assertThat(t.value().hasValue()).isFalse());
+    }
+
+    @Test
+    void recordsOfAUnitStateTheirZeros() {
+        // The run's trainings and hearings are the whole truth of a unit whose account is its records.
+        AgencyCompliance c = withoutRecords(FiguresSource.RECORDS, emptyTables());
+        assertThat(supervision(c.narrative()).get(0).text()).startsWith("本年度组织政务公开培训0次").contains("汇报0次");
+        assertThat(c.narrative().section("other").get(0).text()).isEqualTo("本年度未收取信息处理费（0元）。");
     }
 }

@@ -1,5 +1,6 @@
 package org.disclosurereports.core.rollup;
 
+import org.disclosurereports.core.figures.FiguresSource;
 import org.disclosurereports.core.figures.Grid;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.figures.Table2;
@@ -98,13 +99,16 @@ class ReturnTablesTest {
     void sourceIsReturnRecordsOrNone() {
         Agency a = new Agency("U", "单位", null, null, null, null, null, null);
         UnitTables returns = new UnitTables(FORMAT, (agency, year, evidence) -> empty(year), (code, year) -> year == 2024 ? consistent() : List.of());
-        assertThat(returns.tables(a, 2024).source()).isEqualTo(UnitTables.Source.RETURN);
+        assertThat(returns.tables(a, 2024).source()).isEqualTo(FiguresSource.RETURN);
         UnitTables records = new UnitTables(FORMAT, (agency, year, evidence) -> recordsWithOneGranted(year), (code, year) -> List.of());
-        assertThat(records.tables(a, 2024).source()).isEqualTo(UnitTables.Source.RECORDS);
+        assertThat(records.tables(a, 2024).source()).isEqualTo(FiguresSource.RECORDS);
         UnitTables none = new UnitTables(FORMAT, (agency, year, evidence) -> empty(year), (code, year) -> List.of());
         UnitTables.Sourced nothing = none.tables(a, 2024);
-        assertThat(nothing.source()).isEqualTo(UnitTables.Source.NONE);
+        assertThat(nothing.source()).isEqualTo(FiguresSource.NONE);
         assertThat(UnitTables.allZero(nothing.tables())).isTrue();
+        // No record supports a fee of 0 either: unknown, as for a return.
+        assertThat(nothing.tables().processingFeesYuan()).isNull();
+        assertThat(records.tables(a, 2024).tables().processingFeesYuan()).isNotNull();
     }
 
     static StatutoryTables empty(int year) {
