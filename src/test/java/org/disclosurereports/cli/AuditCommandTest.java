@@ -3,6 +3,7 @@ package org.disclosurereports.cli;
 import org.disclosurereports.core.figures.PublishedTables;
 import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.layout.ReportFormats;
 import org.disclosurereports.core.rules.Auditor;
 import org.disclosurereports.core.rules.Finding;
 import org.disclosurereports.core.rules.Validation;
@@ -30,7 +31,7 @@ class AuditCommandTest {
     static final Path FIXTURES = Path.of("src/test/resources/audit");
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    final AuditCommand command = new AuditCommand(ReportFormat.current(), null,
+    final AuditCommand command = new AuditCommand(ReportFormats.shipped(), null,
             new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
     @TempDir
