@@ -154,6 +154,15 @@ public class AnnualReportJobConfiguration {
         return formats.choose(run.format(), run.year());
     }
 
+    /** The layout of the reports of the year before a run's, or null when no layout covers that year. */
+    static ReportFormat previousFormatOf(RunParameters run, ReportFormats formats) {
+        try {
+            return formats.forYear(run.year() - 1);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** A run's records counted in its layout for its year, and in their own year's layout for the year before. */
     static TablesFromRecords tablesFromRecords(RunParameters run, ReportFormats formats, RecordStore store) {
         ReportFormat format = formatOf(run, formats);
@@ -467,7 +476,8 @@ public class AnnualReportJobConfiguration {
             }
             Set<String> failedUnits = UnitFailures.of(repository, step.getJobExecution()).keySet();
             var unitTables = new UnitTables(format, tablesFromRecords(run, formats, store)::agency, returns::figures);
-            var failed = new SummaryReports(format, new Templates(run.templates()), unitTables, run.year(), run.yearDir())
+            var failed = new SummaryReports(format, previousFormatOf(run, formats), new Templates(run.templates()), unitTables,
+                    run.year(), run.yearDir())
                     .build(store.agenciesOfLoad(loadId(step)), failedUnits);
             failed.forEach((code, reason) -> UnitFailures.record(step.getExecutionContext(), code + UnitFailures.SUMMARY_SUFFIX, reason));
             return RepeatStatus.FINISHED;

@@ -80,6 +80,31 @@ class AuditCommandTest {
     }
 
     @Test
+    void aPublished2020ReportIsReadInThe2019LayoutAndComparedWith2021OnSharedCellsOnly() throws Exception {
+        Path json = temp.resolve("v2020.json");
+        // No format field: the year 2020 chooses gov-2019-60, with its 本年增/减 (negative here) and one （六）其他处理.
+        assertThat(audit("tables", "published-2020-trial.json", "json", json.toString())).isEqualTo(ExitCode.OK);
+        assertThat(stdout()).contains("0 blocking, 0 warnings");
+        assertThat(Files.readString(json)).contains("\"result\": \"passed\"");
+
+        out.reset();
+        Path across = temp.resolve("v2021.json");
+        assertThat(audit("tables", "published-2021-after-trial.json", "previous", "published-2020-trial.json",
+                "json", across.toString())).isEqualTo(ExitCode.OK);
+        String v = Files.readString(across);
+        assertThat(v).contains("\"previous_year\": 2020")
+                .contains("cells not in both layouts (gov-2021-30, previous year gov-2019-60), not compared: previous:table2.regulations.valid");
+
+        // A hand-typed 总计 of （六）其他处理 that is not the sum of its columns: identity A of the 2019 layout.
+        Path typed = temp.resolve("typed.json");
+        Files.writeString(typed, Files.readString(FIXTURES.resolve("published-2020-trial.json"))
+                .replaceFirst("(\"other_processing\": \\[[^\\]]*, )(\\d+)\\]", "$19]"));
+        out.reset();
+        assertThat(audit("tables", typed.toString())).isEqualTo(ExitCode.BLOCKING_FINDINGS);
+        assertThat(stdout()).contains("BLOCKING  A   table3.other_processing.total");
+    }
+
+    @Test
     void aCleanPublishedReportPassesWithAndWithoutLastYear() {
         assertThat(audit("tables", "published-2023-clean.json")).isEqualTo(ExitCode.OK);
         assertThat(audit("tables", "published-2023-clean.json", "previous", "published-2022-normative.json")).isEqualTo(ExitCode.OK);

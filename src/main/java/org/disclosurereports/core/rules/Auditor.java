@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -95,7 +96,9 @@ public final class Auditor {
             }
             String note = null;
             if (notApplied == null && !t.missing.isEmpty()) {
-                String missing = "cells not in both layouts (" + layouts(s) + "), not compared: " + String.join(", ", t.missing);
+                String missing = (layoutsDiffer(s) ? "cells not in both layouts (" + layouts(s) + ")"
+                        : "cells the layout " + layouts(s) + " does not have") + ", not compared: "
+                        + String.join(", ", new LinkedHashSet<>(t.missing));
                 if (t.checked == 0) {
                     notApplied = missing;
                 } else {
@@ -503,6 +506,9 @@ public final class Auditor {
             if (!previous.has(ref)) {
                 t.missing.add(PREVIOUS + ref);
                 continue;
+            }
+            if (report.isSigned(ref)) {
+                continue; // a change from last year (本年增/减) has no ratio to last year's change
             }
             BigDecimal now = report.get(ref);
             BigDecimal before = previous.get(ref);

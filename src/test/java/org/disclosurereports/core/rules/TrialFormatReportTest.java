@@ -160,6 +160,22 @@ class TrialFormatReportTest {
     }
 
     @Test
+    void acrossTwoYearsOfTheTrialLayoutAChangeIsNotComparedAsALevel() {
+        StatutoryTables t2019 = tables(2019);
+        StatutoryTables t2020 = tables(2020);
+        assertThat(t2019.value("table2.licensing.items_change")).isEqualByComparingTo("12");
+        Validation v = Auditor.shipped(ReportFormat.current()).audit(Auditor.Subject.of(PublishedTables.of(t2020.format(), t2020))
+                .withPrevious(PublishedTables.of(t2019.format(), t2019)));
+        // 本年增/减 went from +12 to −3: no ratio of a change to last year's change is a finding.
+        assertThat(v.findings()).extracting(Finding::cell).doesNotContain("table2.licensing.items_change");
+        assertThat(result(v, "Y1").applied()).isTrue();
+        assertThat(result(v, "Y1").note()).isNull();
+        assertThat(result(v, "E1").passed()).isEqualTo(7);
+        assertThat(result(v, "E2").applied()).isFalse();
+        assertThat(result(v, "E2").notApplied()).startsWith("cells the layout gov-2019-60 does not have, not compared: table2.regulations.valid");
+    }
+
+    @Test
     void tablesJsonNamesTheLayoutAndIsReadBackInIt(@TempDir Path temp) throws Exception {
         StatutoryTables t = tables(2020);
         byte[] json = TablesJson.write(t);
