@@ -5,6 +5,7 @@ import org.disclosurereports.core.figures.PublishedTables;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.layout.ReportFormats;
 import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.rules.Auditor;
 import org.disclosurereports.core.rules.Finding;
@@ -36,18 +37,19 @@ import java.util.Set;
 @Component
 public class AuditCommand implements Command {
 
-    private final ReportFormat format;
+    /** A published file is read in the layout it names, or else in its year's: a 2020 report in gov-2019-60. */
+    private final ReportFormats formats;
     private final ObjectProvider<RecordStore> store;
     private final PrintStream out;
     private final PrintStream err;
 
     @Autowired
-    public AuditCommand(ReportFormat format, ObjectProvider<RecordStore> store) {
-        this(format, store, System.out, System.err);
+    public AuditCommand(ReportFormats formats, ObjectProvider<RecordStore> store) {
+        this(formats, store, System.out, System.err);
     }
 
-    AuditCommand(ReportFormat format, ObjectProvider<RecordStore> store, PrintStream out, PrintStream err) {
-        this.format = format;
+    AuditCommand(ReportFormats formats, ObjectProvider<RecordStore> store, PrintStream out, PrintStream err) {
+        this.formats = formats;
         this.store = store;
         this.out = out;
         this.err = err;
@@ -121,7 +123,7 @@ public class AuditCommand implements Command {
                     err.println("Refused: " + tablesFile + " is the report of " + report.year() + ", not of --year " + year + ".");
                     return ExitCode.INPUT_REFUSED;
                 }
-                Optional<PublishedTables> records = fromRecords(agency, year);
+                Optional<PublishedTables> records = fromRecords(agency, year, report.format());
                 if (records.isEmpty()) {
                     err.println("Refused: there is no agency " + agency + " in the database (load it with run first).");
                     return ExitCode.INPUT_REFUSED;
@@ -132,7 +134,7 @@ public class AuditCommand implements Command {
             err.println("Refused: " + e.getMessage());
             return ExitCode.INPUT_REFUSED;
         }
-        Validation v = Auditor.shipped(format).audit(subject);
+        Validation v = Auditor.shipped(subject.report().format()).audit(subject);
         print(tablesFile, v);
         String json = options.optional("json");
         if (json != null) {
@@ -155,10 +157,10 @@ public class AuditCommand implements Command {
         if (!Files.isRegularFile(file)) {
             throw new TablesJson.Unreadable("--" + option + " " + file + ": is a directory, not a tables.json file");
         }
-        return TablesJson.readAsPrinted(file, format);
+        return TablesJson.readAsPrinted(file, formats);
     }
 
-    private Optional<PublishedTables> fromRecords(String agencyCode, int year) {
+    private Optional<PublishedTables> fromRecords(String agencyCode, int year, ReportFormat format) {
         RecordStore s = store.getObject();
         Optional<Agency> agency = s.agency(agencyCode);
         return agency.map(a -> {

@@ -1,6 +1,7 @@
 package org.disclosurereports.cli;
 
 import org.disclosurereports.core.compliance.WorkingDayCalendar;
+import org.disclosurereports.core.layout.ReportFormats;
 import org.disclosurereports.inputs.InputInspector;
 import org.disclosurereports.inputs.InputRefused;
 import org.disclosurereports.inputs.InputSchema;
@@ -87,7 +88,7 @@ public class RunCommand implements Command {
     @Override
     public String usage() {
         return """
-                run --data DIR --year YYYY --out DIR [--agency CODE] [--encoding CHARSET] [--templates DIR] [--force]
+                run --data DIR --year YYYY --out DIR [--agency CODE] [--encoding CHARSET] [--templates DIR] [--format ID] [--force]
                     [--source FILE [--full]] [--take-over]
                     load the data directory and build every report of the year (or one agency's)
                     --data      directory of input CSV files or .xlsx workbooks (agencies.csv required; see the data contract)
@@ -96,6 +97,8 @@ public class RunCommand implements Command {
                     --agency    build only this agency's report
                     --encoding  read every input file in this encoding (default: detect UTF-8 or GB18030 per file)
                     --templates directory with report.ftlh and index.ftlh replacing the shipped templates
+                    --format    the layout of the reports (gov-2019-60, gov-2021-30); default: the layout of the year
+                                (2019–2020: gov-2019-60, 2021 on: gov-2021-30)
                     --force     build again even if these inputs were already processed
                     --source    pull records from the case-system database defined in FILE (jobs/sources/NAME.yaml):
                                 only what changed since the last completed pull, where the query has a changed_column
@@ -106,7 +109,7 @@ public class RunCommand implements Command {
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of("data", "year", "out", "agency", "encoding", "templates", "source");
+        return Set.of("data", "year", "out", "agency", "encoding", "templates", "format", "source");
     }
 
     @Override
@@ -157,6 +160,14 @@ public class RunCommand implements Command {
                 throw new UsageException("--templates " + templates + " has no report.ftlh");
             }
         }
+        // The layout of the reports: named, or the year's; a year no layout covers is refused before anything is read.
+        String format;
+        try {
+            format = ReportFormats.shipped().choose(options.optional("format"), year).id();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException((options.optional("format") == null ? "--year " + year : "--format") + ": " + e.getMessage());
+        }
+        String formatOption = options.optional("format") == null ? null : format;
         // A pull from a source database (--source FILE [--full]), checked before anything is loaded.
         SourceLaunch.Prepared pull = null;
         if (options.optional("source") != null) {
@@ -173,7 +184,7 @@ public class RunCommand implements Command {
             throw new UsageException("--full goes with --source");
         }
         RunParameters params = new RunParameters(inputs.directory(), year, out, agency == null ? RunParameters.ALL_AGENCIES : agency,
-                inputs.digest(), inputs.encodings(), 0, templates);
+                inputs.digest(), inputs.encodings(), 0, templates, formatOption);
         // One run per scope at a time; executions a crash left STARTED are failed so they resume.
         RunLeases.Lease lease;
         try {

@@ -2,6 +2,9 @@ package org.disclosurereports.cli;
 
 import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.layout.ReportFormats;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.disclosurereports.job.RunParameters;
 import org.disclosurereports.outputs.SealMarks;
 import org.disclosurereports.store.SealedReports;
@@ -27,11 +30,11 @@ import java.util.Set;
 public class SealCommand implements Command {
 
     private final SealedReports sealed;
-    private final ReportFormat format;
+    private final ReportFormats formats;
 
-    public SealCommand(SealedReports sealed, ReportFormat format) {
+    public SealCommand(SealedReports sealed, ReportFormats formats) {
         this.sealed = sealed;
-        this.format = format;
+        this.formats = formats;
     }
 
     @Override
@@ -52,6 +55,15 @@ public class SealCommand implements Command {
         return Set.of("out", "year", "agency", "by");
     }
 
+    /** The layout a report's tables.json names; a file of an unknown layout is not a report of ours. */
+    private ReportFormat formatOf(JsonNode root) {
+        try {
+            return TablesJson.formatOf(root, formats, "tables.json");
+        } catch (TablesJson.Unreadable e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     @Override
     public ExitCode execute(Options options) {
         int year = options.year();
@@ -65,7 +77,9 @@ public class SealCommand implements Command {
         }
         try {
             byte[] json = Files.readAllBytes(tables);
-            TablesJson.read(TablesJson.JSON.readTree(json), format); // refuses anything that is not a report of this format
+            // Refuses anything that is not a report in the layout it names (or its year's).
+            JsonNode root = TablesJson.JSON.readTree(json);
+            TablesJson.read(root, formatOf(root));
             String digest = sha256(json);
             Path pdf = dir.resolve("report.pdf");
             String pdfDigest = Files.isRegularFile(pdf) ? sha256(Files.readAllBytes(pdf)) : null;

@@ -2,6 +2,7 @@ package org.disclosurereports.inputs;
 
 import org.disclosurereports.core.layout.GridShape;
 import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.layout.ReportFormats;
 import org.disclosurereports.core.records.Disclosure;
 import org.disclosurereports.core.records.Vocabulary;
 
@@ -51,18 +52,37 @@ public final class InputSchema {
 
     private final Map<String, RecordKind> kinds = new LinkedHashMap<>();
 
+    /** The inputs of one layout. */
     public InputSchema(ReportFormat format) {
+        this(format, ownOutcomes(format), format.documentCategories(), format.enforcementItems());
+    }
+
+    /**
+     * The inputs of every layout known: records are kept in one vocabulary for all years, so the outcomes,
+     * document categories and enforcement items are those any layout counts; submitted returns, which name
+     * cells, are in the newest layout.
+     */
+    public InputSchema(ReportFormats formats) {
+        this(formats.newest(), formats.outcomes(), formats.documentCategories(), formats.enforcementItems());
+    }
+
+    private static Map<String, String> ownOutcomes(ReportFormat format) {
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        format.table3Shape().ownOutcomeRows().forEach(r -> outcomes.put(r.key(), r.label()));
+        return outcomes;
+    }
+
+    private InputSchema(ReportFormat format, Map<String, String> outcomes, List<ReportFormat.Term> documentCategories,
+                        List<ReportFormat.Term> enforcementItems) {
         GridShape t3 = format.table3Shape();
         GridShape t4 = format.table4Shape();
         Map<String, String> applicantTypes = new LinkedHashMap<>();
         t3.columns().stream().filter(c -> !c.computed()).forEach(c -> applicantTypes.put(c.key(), c.label()));
-        Map<String, String> outcomes = new LinkedHashMap<>();
-        t3.outcomeRows().forEach(r -> outcomes.put(r.key(), r.label()));
         Map<String, String> caseKinds = new LinkedHashMap<>();
         t4.rows().forEach(r -> caseKinds.put(r.key(), r.label()));
         Map<String, String> caseResults = new LinkedHashMap<>();
         t4.columns().stream().filter(ReportFormat.Column::result).forEach(c -> caseResults.put(c.key(), c.label()));
-        Set<String> amountItems = format.enforcementItems().stream().filter(ReportFormat.Term::amount)
+        Set<String> amountItems = enforcementItems.stream().filter(ReportFormat.Term::amount)
                 .map(ReportFormat.Term::key).collect(Collectors.toSet());
 
         add(new RecordKind(AGENCIES, "agencies.csv", "agency", List.of(
@@ -94,7 +114,7 @@ public final class InputSchema {
                 agency("agency_code"),
                 optional("doc_number", FieldType.text(200)),
                 required("title", FieldType.text(1000)),
-                required("category", vocabulary(format.documentCategories())),
+                required("category", vocabulary(documentCategories)),
                 required("issued_date", FieldType.DATE),
                 required("disclosure", vocabulary(Disclosure.values())),
                 optional("published_date", FieldType.DATE),
@@ -107,8 +127,10 @@ public final class InputSchema {
         add(new RecordKind(ENFORCEMENT, "enforcement.csv", "enforcement_figure", List.of(
                 agency("agency_code"),
                 required("year", FieldType.YEAR).storedAs("report_year"),
-                required("item", vocabulary(format.enforcementItems())),
-                required("value", FieldType.decimal(24, 6)).storedAs("figure")),
+                required("item", vocabulary(enforcementItems)),
+                required("value", FieldType.decimal(24, 6)).storedAs("figure"),
+                // The item count the 2019 layout prints (上一年项目数量, 本年增/减, 采购项目数量).
+                optional("items", FieldType.COUNT).storedAs("item_count")),
                 List.of("agency_code", "report_year", "item"),
                 List.of((values, reject) -> {
                     // Decisions are counted; only 行政事业性收费 is an amount (万元, up to 6 decimals).

@@ -2,6 +2,7 @@ package org.disclosurereports.job;
 
 import org.disclosurereports.core.layout.CellNames;
 import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.layout.ReportFormats;
 import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.rollup.UnitTables;
 import org.disclosurereports.inputs.InputInspector;
@@ -130,14 +131,42 @@ public class AnnualReportJobConfiguration {
     }
 
     // Static: the step listeners above need them before this configuration exists.
+    /** The current layout, for what is not one report of a year (the audit command's default, seals). */
     @Bean
     static ReportFormat reportFormat() {
         return ReportFormat.current();
     }
 
+    /** Every layout known; a run builds its reports in the one of its year, or the one it names (--format). */
     @Bean
-    static InputSchema inputSchema(ReportFormat format) {
-        return new InputSchema(format);
+    static ReportFormats reportFormats() {
+        return ReportFormats.shipped();
+    }
+
+    /** The inputs of every layout: records are kept in one vocabulary whatever year they are reported in. */
+    @Bean
+    static InputSchema inputSchema(ReportFormats formats) {
+        return new InputSchema(formats);
+    }
+
+    /** The layout of a run's reports. */
+    static ReportFormat formatOf(RunParameters run, ReportFormats formats) {
+        return formats.choose(run.format(), run.year());
+    }
+
+    /** The layout of the reports of the year before a run's, or null when no layout covers that year. */
+    static ReportFormat previousFormatOf(RunParameters run, ReportFormats formats) {
+        try {
+            return formats.forYear(run.year() - 1);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A run's records counted in its layout for its year, and in their own year's layout for the year before. */
+    static TablesFromRecords tablesFromRecords(RunParameters run, ReportFormats formats, RecordStore store) {
+        ReportFormat format = formatOf(run, formats);
+        return new TablesFromRecords(year -> year == run.year() ? format : formats.forYear(year), store);
     }
 
     @Bean
@@ -390,20 +419,22 @@ public class AnnualReportJobConfiguration {
     @Bean
     @StepScope
     NightlyReportBuilder nightlyReportBuilder(@Value("#{stepExecution}") StepExecution step, ReportBuilder reportBuilder,
-                                              ReportFormat format, RecordStore store, InputSchema schema,
+                                              ReportFormats formats, RecordStore store, InputSchema schema,
                                               SealedReports sealed) {
         RunParameters run = RunParameters.of(step.getJobParameters());
-        return new NightlyReportBuilder(reportBuilder, new TablesFromRecords(format, store), sealed,
+        ReportFormat format = formatOf(run, formats);
+        return new NightlyReportBuilder(reportBuilder, tablesFromRecords(run, formats, store), sealed,
                 new UnitFingerprint(store, schema, format, run.templates(), run.data()), run.yearDir(), run.year(),
                 RunIdentity.forced(step.getJobParameters()), new CellNames(format), loadId(step));
     }
 
     @Bean
     @StepScope
-    ReportBuilder reportBuilder(@Value("#{stepExecution}") StepExecution step, ReportFormat format, RecordStore store,
+    ReportBuilder reportBuilder(@Value("#{stepExecution}") StepExecution step, ReportFormats formats, RecordStore store,
                                 ReturnStore returns) {
         RunParameters run = RunParameters.of(step.getJobParameters());
-        TablesFromRecords records = new TablesFromRecords(format, store);
+        ReportFormat format = formatOf(run, formats);
+        TablesFromRecords records = tablesFromRecords(run, formats, store);
         var unitTables = new UnitTables(format, records::agency, returns::figures);
         Templates templates = new Templates(run.templates());
         return new ReportBuilder(format, unitTables, templates, run.year(),
@@ -435,16 +466,18 @@ public class AnnualReportJobConfiguration {
      * runs only: a run for one agency does not rebuild the others its summaries would need).
      */
     @Bean
-    Step buildSummaries(ReportFormat format, RecordStore store, ReturnStore returns) {
+    Step buildSummaries(ReportFormats formats, RecordStore store, ReturnStore returns) {
         return listened(BUILD_SUMMARIES, new StepBuilder(BUILD_SUMMARIES.stepName(), repository).tasklet((contribution, chunk) -> {
             StepExecution step = contribution.getStepExecution();
             RunParameters run = RunParameters.of(step.getJobParameters());
+            ReportFormat format = formatOf(run, formats);
             if (!run.allAgencies()) {
                 return RepeatStatus.FINISHED;
             }
             Set<String> failedUnits = UnitFailures.of(repository, step.getJobExecution()).keySet();
-            var unitTables = new UnitTables(format, new TablesFromRecords(format, store)::agency, returns::figures);
-            var failed = new SummaryReports(format, new Templates(run.templates()), unitTables, run.year(), run.yearDir())
+            var unitTables = new UnitTables(format, tablesFromRecords(run, formats, store)::agency, returns::figures);
+            var failed = new SummaryReports(format, previousFormatOf(run, formats), new Templates(run.templates()), unitTables,
+                    run.year(), run.yearDir())
                     .build(store.agenciesOfLoad(loadId(step)), failedUnits);
             failed.forEach((code, reason) -> UnitFailures.record(step.getExecutionContext(), code + UnitFailures.SUMMARY_SUFFIX, reason));
             return RepeatStatus.FINISHED;
@@ -463,10 +496,11 @@ public class AnnualReportJobConfiguration {
 
     /** The year's index: every report found under {@code <out>/<year>/}, from this run or earlier ones. */
     @Bean
-    Step writeIndex(ReportFormat format, InputSchema schema, RecordStore store) {
+    Step writeIndex(ReportFormats formats, InputSchema schema, RecordStore store) {
         return listened(WRITE_INDEX, new StepBuilder(WRITE_INDEX.stepName(), repository).tasklet((contribution, chunk) -> {
             StepExecution step = contribution.getStepExecution();
             RunParameters run = RunParameters.of(step.getJobParameters());
+            ReportFormat format = formatOf(run, formats);
             RunSummary summary = RunSummary.collect(repository, step.getJobExecution(), schema);
             new YearIndex(format, run.templates()).write(run.yearDir(), summary, store.allAgencies(),
                     UnitFailures.of(repository, step.getJobExecution()));

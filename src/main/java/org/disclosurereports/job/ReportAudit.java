@@ -58,7 +58,8 @@ public final class ReportAudit {
     public Validation validate(PublishedTables report, StatutoryTables previous, List<PublishedTables> units) {
         Auditor.Subject s = Auditor.Subject.of(report);
         if (previous != null) {
-            s = s.withPrevious(PublishedTables.of(format, previous));
+            // In its own layout: last year's report may be in an older format (a 2020 report in gov-2019-60).
+            s = s.withPrevious(PublishedTables.of(previous.format(), previous));
         }
         if (units != null) {
             s = s.withUnits(units);

@@ -78,6 +78,9 @@ public record RunIdentity(RunParameters run, String sealsDigest, boolean force, 
         if (run.templates() != null) {
             b.addString(RunParameters.TEMPLATES, run.templates().toString());
         }
+        if (run.format() != null) {
+            b.addString(RunParameters.FORMAT, run.format());
+        }
         if (sealsDigest != null) {
             b.addString(SEALS, sealsDigest);
         }

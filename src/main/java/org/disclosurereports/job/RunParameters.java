@@ -17,7 +17,7 @@ import java.util.Map;
  * {@link RunIdentity}.
  */
 public record RunParameters(Path data, int year, Path out, String agency, String inputsDigest, String encodings, long rerun,
-                            Path templates) {
+                            Path templates, String format) {
 
     public static final String DATA = "data";
     public static final String YEAR = "year";
@@ -31,10 +31,20 @@ public record RunParameters(Path data, int year, Path out, String agency, String
     public static final String RERUN = "rerun";
     /** Identifying, only when set: a directory of report templates replacing the shipped ones (--templates). */
     public static final String TEMPLATES = "templates";
+    /**
+     * Identifying, only when set: the id of the layout the reports are built in (--format), instead of the
+     * layout of the report year.
+     */
+    public static final String FORMAT = "format";
     public static final String ALL_AGENCIES = "*";
 
+    public RunParameters(Path data, int year, Path out, String agency, String inputsDigest, String encodings, long rerun,
+                         Path templates) {
+        this(data, year, out, agency, inputsDigest, encodings, rerun, templates, null);
+    }
+
     public RunParameters(Path data, int year, Path out, String agency, String inputsDigest, String encodings, long rerun) {
-        this(data, year, out, agency, inputsDigest, encodings, rerun, null);
+        this(data, year, out, agency, inputsDigest, encodings, rerun, null, null);
     }
 
     /**
@@ -61,7 +71,7 @@ public record RunParameters(Path data, int year, Path out, String agency, String
     }
 
     public RunParameters withRerun(long stamp) {
-        return new RunParameters(data, year, out, agency, inputsDigest, encodings, stamp, templates);
+        return new RunParameters(data, year, out, agency, inputsDigest, encodings, stamp, templates, format);
     }
 
     public static RunParameters of(JobParameters p) {
@@ -69,7 +79,7 @@ public record RunParameters(Path data, int year, Path out, String agency, String
         String templates = p.getString(TEMPLATES);
         return new RunParameters(Path.of(p.getString(DATA)), p.getLong(YEAR).intValue(), Path.of(p.getString(OUT)),
                 p.getString(AGENCY), p.getString(INPUTS), p.getString(ENCODINGS), rerun == null ? 0 : rerun,
-                templates == null ? null : Path.of(templates));
+                templates == null ? null : Path.of(templates), p.getString(FORMAT));
     }
 
     public boolean allAgencies() {

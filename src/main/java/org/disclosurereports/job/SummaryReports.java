@@ -44,6 +44,7 @@ public final class SummaryReports {
     public static final String DIR = "summary";
 
     private final ReportFormat format;
+    private final ReportFormat previousFormat;
     private final ReportRenderer renderer;
     private final UnitTables unitTables;
     private final ReportAudit audit;
@@ -52,7 +53,17 @@ public final class SummaryReports {
 
     /** @param unitTables the units' tables of last year, for the cross-year rules */
     public SummaryReports(ReportFormat format, Templates templates, UnitTables unitTables, int year, Path yearDir) {
+        this(format, format, templates, unitTables, year, yearDir);
+    }
+
+    /**
+     * @param previousFormat the layout of last year's reports (a 2021 run's summaries are compared with 2020's,
+     *                       laid out in gov-2019-60), or null when no layout covers last year
+     */
+    public SummaryReports(ReportFormat format, ReportFormat previousFormat, Templates templates, UnitTables unitTables,
+                          int year, Path yearDir) {
         this.format = format;
+        this.previousFormat = previousFormat;
         this.renderer = new ReportRenderer(format, templates);
         this.unitTables = unitTables;
         this.audit = new ReportAudit(format, new AuditPages(templates));
@@ -91,7 +102,10 @@ public final class SummaryReports {
     /** Last year's summaries where every unit under them has last year's tables; the others are left out. */
     private Map<String, StatutoryTables> lastYearSummaries(AgencyTree tree) {
         Map<String, StatutoryTables> summaries = new HashMap<>();
-        new RollUp(format, year - 1).run(tree, unit -> unitTables.tablesOfYearBefore(unit, year), new RollUp.Sink() {
+        if (previousFormat == null) {
+            return summaries;
+        }
+        new RollUp(previousFormat, year - 1).run(tree, unit -> unitTables.tablesOfYearBefore(unit, year), new RollUp.Sink() {
             @Override
             public void summary(Agency agency, StatutoryTables summary, List<Agency> units) {
                 summaries.put(agency.code(), summary);

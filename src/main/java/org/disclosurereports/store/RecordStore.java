@@ -216,7 +216,8 @@ public class RecordStore {
         jdbc.query("SELECT * FROM enforcement_figure WHERE agency_code = ? AND report_year = ? ORDER BY item",
                 rs -> {
                     sink.accept(new EnforcementFigure(rs.getString("agency_code"), rs.getInt("report_year"),
-                            rs.getString("item"), rs.getBigDecimal("figure").stripTrailingZeros()));
+                            rs.getString("item"), rs.getBigDecimal("figure").stripTrailingZeros(),
+                            rs.getObject("item_count") == null ? null : rs.getLong("item_count")));
                 }, agencyCode, year);
     }
 

@@ -1,6 +1,7 @@
 package org.disclosurereports.cli;
 
 import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.layout.ReportFormats;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,7 +37,7 @@ class AuditAttackCorpusTest {
     void theReportIsRefusedNamingTheCell(Path attack) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        AuditCommand command = new AuditCommand(ReportFormat.current(), null,
+        AuditCommand command = new AuditCommand(ReportFormats.shipped(), null,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         String expected = Files.readString(attack.resolveSibling(attack.getFileName().toString().replace(".json", ".expected"))).strip();
 

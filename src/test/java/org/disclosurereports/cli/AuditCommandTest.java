@@ -3,6 +3,7 @@ package org.disclosurereports.cli;
 import org.disclosurereports.core.figures.PublishedTables;
 import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.layout.ReportFormats;
 import org.disclosurereports.core.rules.Auditor;
 import org.disclosurereports.core.rules.Finding;
 import org.disclosurereports.core.rules.Validation;
@@ -30,7 +31,7 @@ class AuditCommandTest {
     static final Path FIXTURES = Path.of("src/test/resources/audit");
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    final AuditCommand command = new AuditCommand(ReportFormat.current(), null,
+    final AuditCommand command = new AuditCommand(ReportFormats.shipped(), null,
             new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
     @TempDir
@@ -76,6 +77,31 @@ class AuditCommandTest {
         assertThat(v.blocking()).extracting(Finding::rule).containsExactly("F");
         assertThat(stdout()).contains("WARNING   E2  table2.normative_documents.valid  expected 643, actual 470")
                 .contains("BLOCKING  F   table2.normative_documents.valid  expected 470, actual 393");
+    }
+
+    @Test
+    void aPublished2020ReportIsReadInThe2019LayoutAndComparedWith2021OnSharedCellsOnly() throws Exception {
+        Path json = temp.resolve("v2020.json");
+        // No format field: the year 2020 chooses gov-2019-60, with its 本年增/减 (negative here) and one （六）其他处理.
+        assertThat(audit("tables", "published-2020-trial.json", "json", json.toString())).isEqualTo(ExitCode.OK);
+        assertThat(stdout()).contains("0 blocking, 0 warnings");
+        assertThat(Files.readString(json)).contains("\"result\": \"passed\"");
+
+        out.reset();
+        Path across = temp.resolve("v2021.json");
+        assertThat(audit("tables", "published-2021-after-trial.json", "previous", "published-2020-trial.json",
+                "json", across.toString())).isEqualTo(ExitCode.OK);
+        String v = Files.readString(across);
+        assertThat(v).contains("\"previous_year\": 2020")
+                .contains("cells not in both layouts (gov-2021-30, previous year gov-2019-60), not compared: previous:table2.regulations.valid");
+
+        // A hand-typed 总计 of （六）其他处理 that is not the sum of its columns: identity A of the 2019 layout.
+        Path typed = temp.resolve("typed.json");
+        Files.writeString(typed, Files.readString(FIXTURES.resolve("published-2020-trial.json"))
+                .replaceFirst("(\"other_processing\": \\[[^\\]]*, )(\\d+)\\]", "$19]"));
+        out.reset();
+        assertThat(audit("tables", typed.toString())).isEqualTo(ExitCode.BLOCKING_FINDINGS);
+        assertThat(stdout()).contains("BLOCKING  A   table3.other_processing.total");
     }
 
     @Test

@@ -44,7 +44,8 @@ public final class ApplicationCounter {
             count("carried_over", column, id);
         }
         if (a.closedDate() != null && year.contains(a.closedDate())) {
-            count(a.outcome(), column, id);
+            // The layout says which result row counts the outcome (one row may count several).
+            count(grid.shape().rowOfOutcome(a.outcome()), column, id);
             if (a.feeYuan() != null) {
                 feesYuan = feesYuan.add(a.feeYuan());
             }

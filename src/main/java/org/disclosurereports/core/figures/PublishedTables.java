@@ -39,6 +39,7 @@ public final class PublishedTables {
     private final String scope;
     private final Map<String, BigDecimal> cells = new LinkedHashMap<>();
     private final Set<String> decimalCells = new HashSet<>();
+    private final Set<String> signedCells = new HashSet<>();
     private final List<String> tableRefs;
     private final List<TextFigure> textFigures = new ArrayList<>();
 
@@ -56,6 +57,9 @@ public final class PublishedTables {
                     cells.put(ref, null);
                     if (c.decimal()) {
                         decimalCells.add(ref);
+                    }
+                    if (c.signed()) {
+                        signedCells.add(ref);
                     }
                 }
             }
@@ -124,6 +128,11 @@ public final class PublishedTables {
 
     public boolean isDecimal(String ref) {
         return decimalCells.contains(ref);
+    }
+
+    /** A cell the layout allows below zero (本年增/减 of the 2019 layout). */
+    public boolean isSigned(String ref) {
+        return signedCells.contains(ref);
     }
 
     /** References of every cell of tables 二, 三 and 四, in layout order. */

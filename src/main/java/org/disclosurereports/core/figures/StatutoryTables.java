@@ -1,6 +1,7 @@
 package org.disclosurereports.core.figures;
 
 import org.disclosurereports.core.layout.CellRef;
+import org.disclosurereports.core.layout.ReportFormat;
 
 import java.math.BigDecimal;
 
@@ -14,6 +15,11 @@ public record StatutoryTables(String agencyCode, String agencyName, int year, St
 
     public static final String SCOPE_AGENCY = "agency";
     public static final String SCOPE_SUMMARY = "summary";
+
+    /** The layout the tables are in. */
+    public ReportFormat format() {
+        return table3.shape().format();
+    }
 
     /** The value of a figure reference: a cell ({@link CellRef}) or {@link CellRef#PROCESSING_FEES}. */
     public BigDecimal value(String ref) {

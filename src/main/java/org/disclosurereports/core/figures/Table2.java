@@ -3,8 +3,10 @@ package org.disclosurereports.core.figures;
 import org.disclosurereports.core.layout.ReportFormat;
 
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Table 二 values by row key and column key, in layout order. Counts are whole numbers; the fee
@@ -14,6 +16,8 @@ public final class Table2 {
 
     private final ReportFormat.Table2Layout layout;
     private final Map<String, Map<String, BigDecimal>> values = new LinkedHashMap<>();
+    /** Columns that may go below zero (a change from last year, 本年增/减); every other cell is a count or an amount. */
+    private final Set<String> signedColumns = new HashSet<>();
 
     public Table2(ReportFormat.Table2Layout layout) {
         this.layout = layout;
@@ -22,6 +26,9 @@ public final class Table2 {
                 Map<String, BigDecimal> cells = new LinkedHashMap<>();
                 for (ReportFormat.Column c : block.columns()) {
                     cells.put(c.key(), BigDecimal.ZERO);
+                    if (c.signed()) {
+                        signedColumns.add(c.key());
+                    }
                 }
                 values.put(row.key(), cells);
             }
@@ -37,7 +44,7 @@ public final class Table2 {
         if (cells == null || !cells.containsKey(column)) {
             throw new IllegalArgumentException("table2 has no cell " + row + "." + column);
         }
-        if (amount.signum() < 0) {
+        if (amount.signum() < 0 && !signedColumns.contains(column)) {
             throw new IllegalArgumentException("negative value for table2." + row + "." + column);
         }
         cells.merge(column, amount, BigDecimal::add);

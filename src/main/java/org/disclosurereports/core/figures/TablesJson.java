@@ -3,6 +3,7 @@ package org.disclosurereports.core.figures;
 import org.disclosurereports.core.layout.CellRef;
 import org.disclosurereports.core.layout.GridShape;
 import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.layout.ReportFormats;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -53,6 +54,8 @@ public final class TablesJson {
     static final String ROWS = "rows";
 
     // Additive extensions of v1.
+    /** The id of the layout the tables are in (gov-2021-30, gov-2019-60); absent: the layout of the report year. */
+    public static final String FORMAT = "format";
     /** The 信息处理费 that section 六 states, in 元, an exact decimal string; null when not known. */
     public static final String PROCESSING_FEES = CellRef.PROCESSING_FEES;
     /** A unit's report: where its figures came from (records, return, none). */
@@ -101,6 +104,7 @@ public final class TablesJson {
         root.put(AGENCY_NAME, t.agencyName());
         root.put(YEAR, t.year());
         root.put(SCOPE, t.scope());
+        root.put(FORMAT, t.table3().shape().formatId());
 
         Map<String, Object> table2 = new LinkedHashMap<>();
         for (ReportFormat.Table2Block block : t.table2().layout().blocks()) {
@@ -222,13 +226,38 @@ public final class TablesJson {
     // ---- reading: as printed ----
 
     public static PublishedTables readAsPrinted(Path file, ReportFormat format) throws Unreadable {
-        JsonNode root;
+        return readAsPrinted(tree(file), format, file.toString());
+    }
+
+    /** Reads a document in the layout it names ({@link #FORMAT}), or else in the layout of its year. */
+    public static PublishedTables readAsPrinted(Path file, ReportFormats formats) throws Unreadable {
+        JsonNode root = tree(file);
+        return readAsPrinted(root, formatOf(root, formats, file.toString()), file.toString());
+    }
+
+    /**
+     * The layout a document is in: the one its {@link #FORMAT} field names, else the layout of its year, else
+     * (no year either) the newest.
+     */
+    public static ReportFormat formatOf(JsonNode root, ReportFormats formats, String source) throws Unreadable {
+        String named = root == null ? null : text(root, FORMAT);
         try {
-            root = EXACT.readTree(Files.readAllBytes(file));
+            if (named != null) {
+                return formats.byId(named);
+            }
+            JsonNode year = root == null ? null : root.get(YEAR);
+            return year != null && year.canConvertToInt() ? formats.forYear(year.asInt()) : formats.newest();
+        } catch (IllegalArgumentException e) {
+            throw new Unreadable(source + ": " + e.getMessage());
+        }
+    }
+
+    private static JsonNode tree(Path file) throws Unreadable {
+        try {
+            return EXACT.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new Unreadable(file + ": cannot be read as JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
-        return readAsPrinted(root, format, file.toString());
     }
 
     /**
@@ -242,6 +271,10 @@ public final class TablesJson {
         }
         if (!SCHEMA.equals(root.path(SCHEMA_FIELD).asText())) {
             throw new Unreadable(source + ": not a " + SCHEMA + " document (schema: '" + root.path(SCHEMA_FIELD).asText() + "')");
+        }
+        String named = text(root, FORMAT);
+        if (named != null && !named.equals(format.id())) {
+            throw new Unreadable(source + ": the tables are in the layout " + named + ", not " + format.id());
         }
         Integer year = root.path(YEAR).canConvertToInt() ? root.path(YEAR).asInt() : null;
         PublishedTables p = new PublishedTables(format, text(root, AGENCY_CODE), text(root, AGENCY_NAME), year,

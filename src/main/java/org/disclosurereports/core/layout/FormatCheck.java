@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Checks a layout file on load, so that a mistyped key in a format revision fails at start-up. */
 final class FormatCheck {
@@ -26,6 +27,14 @@ final class FormatCheck {
                 if (r.source() == null || (r.source().documentCategory() == null) == (r.source().enforcementItem() == null)) {
                     problems.add("table2 row " + r.key() + " needs exactly one source");
                 }
+                boolean documents = r.source() != null && r.source().documentCategory() != null;
+                for (ReportFormat.Column c : b.columns()) {
+                    Set<String> rules = documents ? ReportFormat.DOCUMENT_COUNTS : ReportFormat.FIGURE_COUNTS;
+                    if (c.counts() == null || !rules.contains(c.counts())) {
+                        problems.add("table2 column " + c.key() + " of row " + r.key() + " counts '" + c.counts()
+                                + "', not one of " + new TreeSet<>(rules));
+                    }
+                }
             }
         }
         for (ReportFormat.Identity id : f.identities()) {
@@ -41,6 +50,30 @@ final class FormatCheck {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Report format " + f.id() + " is inconsistent: " + String.join("; ", problems));
         }
+    }
+
+    /**
+     * What does not fit between the layouts a program knows: every outcome of the input vocabulary must be
+     * counted by exactly one result row of every layout, so that a closed application lands once in any year.
+     */
+    static List<String> checkTogether(ReportFormats formats) {
+        List<String> problems = new ArrayList<>();
+        Set<String> vocabulary = formats.outcomes().keySet();
+        for (ReportFormat f : formats.all()) {
+            List<String> counted = f.table3Shape().countedOutcomes();
+            for (String outcome : vocabulary) {
+                long rows = counted.stream().filter(outcome::equals).count();
+                if (rows != 1) {
+                    problems.add(f.id() + " counts the outcome " + outcome + " in " + rows + " rows of table3, not 1");
+                }
+            }
+            for (String outcome : counted) {
+                if (!vocabulary.contains(outcome)) {
+                    problems.add(f.id() + " counts the outcome " + outcome + ", which no layout defines as a result row");
+                }
+            }
+        }
+        return problems;
     }
 
     private static void checkGrid(String table, GridShape shape, List<String> problems) {

@@ -14,10 +14,24 @@ import java.util.Map;
  */
 public final class GridShape {
 
-    /** A leaf row: its key, label, the merged group labels above it (outermost first). */
-    public record Row(int index, String key, String label, List<String> groups, boolean outcome, List<String> sumOf) {
+    /**
+     * A leaf row: its key, label, the merged group labels above it (outermost first). A result row counts the
+     * applications closed with one of its {@code outcomes}: its own key ({@code outcome: true} in the layout),
+     * or the outcomes it lists (the 2019 layout's single （六）其他处理 counts three).
+     */
+    public record Row(int index, String key, String label, List<String> groups, List<String> outcomes, List<String> sumOf) {
         public boolean computed() {
             return sumOf != null && !sumOf.isEmpty();
+        }
+
+        /** A result row: applications closed in the year are counted here. */
+        public boolean outcome() {
+            return !outcomes.isEmpty();
+        }
+
+        /** The row is itself an outcome of the input vocabulary (its key and label are accepted in applications.csv). */
+        public boolean ownOutcome() {
+            return outcomes.equals(List.of(key));
         }
     }
 
@@ -30,17 +44,20 @@ public final class GridShape {
     // Keyed by the layout object itself: a format is loaded once and its shapes are reused by every report.
     private static final Map<ReportFormat, Map<String, GridShape>> CACHE = new IdentityHashMap<>();
 
+    private final ReportFormat format;
     private final String table;
     private final List<Row> rows;
     private final List<ReportFormat.Column> columns;
     private final Map<String, Integer> rowIndex = new LinkedHashMap<>();
     private final Map<String, Integer> columnIndex = new LinkedHashMap<>();
+    private final Map<String, String> rowByOutcome = new HashMap<>();
     private final List<List<LabelCell>> labelCells;
     private final int labelColumns;
     private final String cornerNote;
     private final String columnGroupLabel;
 
-    private GridShape(String table, ReportFormat.GridLayout layout) {
+    private GridShape(ReportFormat format, String table, ReportFormat.GridLayout layout) {
+        this.format = format;
         this.table = table;
         this.columns = List.copyOf(layout.columns());
         this.cornerNote = layout.cornerNote();
@@ -50,6 +67,7 @@ public final class GridShape {
         this.rows = List.copyOf(flat);
         for (Row r : rows) {
             rowIndex.put(r.key(), r.index());
+            r.outcomes().forEach(o -> rowByOutcome.putIfAbsent(o, r.key()));
         }
         for (int c = 0; c < columns.size(); c++) {
             columnIndex.put(columns.get(c).key(), c);
@@ -59,7 +77,7 @@ public final class GridShape {
     }
 
     static synchronized GridShape of(ReportFormat format, String table, ReportFormat.GridLayout layout) {
-        return CACHE.computeIfAbsent(format, f -> new HashMap<>()).computeIfAbsent(table, t -> new GridShape(t, layout));
+        return CACHE.computeIfAbsent(format, f -> new HashMap<>()).computeIfAbsent(table, t -> new GridShape(format, t, layout));
     }
 
     private static void flatten(List<ReportFormat.LayoutRow> in, List<String> groups, List<Row> out) {
@@ -69,7 +87,9 @@ public final class GridShape {
                 inner.add(r.label());
                 flatten(r.rows(), List.copyOf(inner), out);
             } else {
-                out.add(new Row(out.size(), r.key(), r.label(), groups, r.outcome(),
+                List<String> outcomes = r.outcomes() != null ? List.copyOf(r.outcomes())
+                        : r.outcome() ? List.of(r.key()) : List.of();
+                out.add(new Row(out.size(), r.key(), r.label(), groups, outcomes,
                         r.sumOf() == null ? List.of() : List.copyOf(r.sumOf())));
             }
         }
@@ -118,6 +138,16 @@ public final class GridShape {
         return table;
     }
 
+    /** The layout this table is part of. */
+    public ReportFormat format() {
+        return format;
+    }
+
+    /** The id of the layout this table is part of (gov-2021-30 …). */
+    public String formatId() {
+        return format.id();
+    }
+
     public List<Row> rows() {
         return rows;
     }
@@ -134,9 +164,28 @@ public final class GridShape {
         return List.copyOf(columnIndex.keySet());
     }
 
-    /** The rows an application can close with (table 三's 22 result rows). */
+    /** The rows applications closed in the year are counted in (table 三's result rows). */
     public List<Row> outcomeRows() {
         return rows.stream().filter(Row::outcome).toList();
+    }
+
+    /** The rows that are outcomes of the input vocabulary themselves (2021: all 22 result rows). */
+    public List<Row> ownOutcomeRows() {
+        return rows.stream().filter(Row::ownOutcome).toList();
+    }
+
+    /** The row that counts applications closed with {@code outcome}; refused when the layout has none. */
+    public String rowOfOutcome(String outcome) {
+        String row = rowByOutcome.get(outcome);
+        if (row == null) {
+            throw new IllegalArgumentException(table + " has no result row for the outcome " + outcome);
+        }
+        return row;
+    }
+
+    /** Every outcome a result row counts, in row order. */
+    public List<String> countedOutcomes() {
+        return rows.stream().flatMap(r -> r.outcomes().stream()).toList();
     }
 
     public int rowIndex(String key) {

@@ -39,12 +39,34 @@ public record ReportFormat(
 
     public record Section(String key, String heading, String table) {}
 
-    /** A column of a grid; {@code sumOf} marks a computed total. */
-    public record Column(String key, String label, String group, List<String> sumOf, boolean decimal, boolean result) {
+    /**
+     * A column of a grid or of table 二; {@code sumOf} marks a computed total. In table 二, {@code counts} names
+     * the counting rule that fills the column ({@link #TABLE2_COUNTS}) and {@code signed} marks a column whose
+     * cells may be negative (a change from last year).
+     */
+    public record Column(String key, String label, String group, List<String> sumOf, boolean decimal, boolean result,
+                         String counts, boolean signed) {
         public boolean computed() {
             return sumOf != null && !sumOf.isEmpty();
         }
+
+        /** A stock (at 31 December, or last year's), not something that happened in the year. */
+        public boolean stock() {
+            return counts != null && STOCK_COUNTS.contains(counts);
+        }
     }
+
+    static final Set<String> STOCK_COUNTS = Set.of("valid", "public", "previous_items");
+
+    /**
+     * The counting rules a column of table 二 can name (data-contract.md section 2). Documents of the row's
+     * category: {@code issued}, {@code repealed} in the year, {@code valid} at 31 December, {@code published}
+     * (made public) in the year, {@code public} (public and in force) at 31 December. Figures of the row's
+     * enforcement item: {@code value} of the year, {@code items} (the item count) of the year,
+     * {@code previous_items} of the year before, {@code items_change} between the two.
+     */
+    public static final Set<String> DOCUMENT_COUNTS = Set.of("issued", "repealed", "valid", "published", "public");
+    public static final Set<String> FIGURE_COUNTS = Set.of("value", "items", "previous_items", "items_change");
 
     public record Identity(String id, String table, String each, List<String> left, List<String> right, String text) {}
 
@@ -61,7 +83,7 @@ public record ReportFormat(
     public record Table4Layout(List<Column> kinds, List<Column> columns) {
         public GridLayout asGrid() {
             List<LayoutRow> rows = kinds.stream()
-                    .map(k -> new LayoutRow(k.key(), k.label(), null, false, null))
+                    .map(k -> new LayoutRow(k.key(), k.label(), null, false, null, null))
                     .toList();
             return new GridLayout(null, null, columns, rows);
         }
@@ -71,7 +93,8 @@ public record ReportFormat(
      * A row of a grid as written in the layout file: either a leaf with a key, or a merged label
      * cell with nested rows.
      */
-    public record LayoutRow(String key, String label, List<LayoutRow> rows, boolean outcome, List<String> sumOf) {
+    public record LayoutRow(String key, String label, List<LayoutRow> rows, boolean outcome, List<String> outcomes,
+                            List<String> sumOf) {
         public boolean isGroup() {
             return rows != null && !rows.isEmpty();
         }
@@ -152,6 +175,19 @@ public record ReportFormat(
     /** A figure of the year's index: the sum of {@code cells} ({@code table3.new_received.total} …). */
     public record IndexFigure(String key, String label, List<String> cells) {}
 
+    /** Every cell reference of table 二, in layout order. */
+    public List<String> table2Refs() {
+        List<String> refs = new ArrayList<>();
+        for (Table2Block block : table2.blocks()) {
+            for (Table2Row row : block.rows()) {
+                for (Column c : block.columns()) {
+                    refs.add(CellRef.of("table2", row.key(), c.key()).toString());
+                }
+            }
+        }
+        return refs;
+    }
+
     /** The categories filings.csv accepts: those table 二 counts, in row order, then the uncounted ones. */
     public List<Term> documentCategories() {
         List<Term> terms = new ArrayList<>();
@@ -170,7 +206,8 @@ public record ReportFormat(
     public List<Term> enforcementItems() {
         List<Term> terms = new ArrayList<>();
         for (Table2Block block : table2.blocks()) {
-            boolean amount = block.columns().stream().anyMatch(Column::decimal);
+            // An amount when the figure's value is printed in a decimal column (万元), not counted as decisions.
+            boolean amount = block.columns().stream().anyMatch(c -> c.decimal() && "value".equals(c.counts()));
             for (Table2Row row : block.rows()) {
                 if (row.source() != null && row.source().enforcementItem() != null) {
                     terms.add(new Term(row.source().enforcementItem(), row.label(), amount));

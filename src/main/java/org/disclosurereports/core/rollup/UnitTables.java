@@ -12,6 +12,7 @@ import org.disclosurereports.core.records.Agency;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,9 +39,6 @@ import java.util.stream.Collectors;
 public final class UnitTables {
 
     public record Sourced(StatutoryTables tables, FiguresSource source) {}
-
-    /** Table 二 column that is a stock at 31 December, not something that happened in the year. */
-    static final String STOCK_COLUMN = "valid";
 
     private final ReportFormat format;
     private final RecordsCounter records;
@@ -174,9 +172,13 @@ public final class UnitTables {
                 }
             }
         }
+        // Stocks (现行有效 at 31 December, last year's item count) are not something that happened in the year.
+        Set<String> stocks = new HashSet<>();
+        t.table2().layout().blocks().forEach(b -> b.columns().stream().filter(ReportFormat.Column::stock)
+                .forEach(c -> stocks.add(c.key())));
         for (Map.Entry<String, Map<String, BigDecimal>> row : t.table2().values().entrySet()) {
             for (Map.Entry<String, BigDecimal> cell : row.getValue().entrySet()) {
-                if (!STOCK_COLUMN.equals(cell.getKey()) && cell.getValue().signum() > 0) {
+                if (!stocks.contains(cell.getKey()) && cell.getValue().signum() != 0) {
                     boolean documents = format.table2().blocks().stream().flatMap(b -> b.rows().stream())
                             .anyMatch(r -> r.key().equals(row.getKey()) && r.source() != null && r.source().documentCategory() != null);
                     cells.add("table2." + row.getKey() + "." + cell.getKey() + " = " + cell.getValue().toPlainString()

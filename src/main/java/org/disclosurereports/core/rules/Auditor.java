@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -62,12 +63,24 @@ public final class Auditor {
         return new Auditor(RuleCatalogue.shipped(), format);
     }
 
+    /**
+     * Audits a report in its own layout ({@link PublishedTables#format()}). Rules name cells by key; a cell the
+     * report's layout (or last year's, for cross-year rules) does not have is not compared, and the rule says so:
+     * not applied when nothing is left to compare, otherwise a note listing what was left out.
+     */
     public Validation audit(Subject s) {
+        if (s.report().format() != format) {
+            return new Auditor(catalogue, s.report().format()).audit(s);
+        }
         List<Validation.RuleResult> results = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (RuleCatalogue.Rule rule : catalogue.rules()) {
-            Tally t = new Tally(rule, findings);
+            Tally t = new Tally(rule, findings, s);
             String notApplied = notApplied(rule, s);
+            if (notApplied == null && rule.identity() != null
+                    && format.identities().stream().noneMatch(i -> i.id().equals(rule.identity()))) {
+                notApplied = "the layout " + format.id() + " has no identity " + rule.identity();
+            }
             if (notApplied == null) {
                 switch (rule.check()) {
                     case "equation" -> equation(rule, s, t);
@@ -81,8 +94,19 @@ public final class Auditor {
                     default -> throw new IllegalStateException("no evaluator for check " + rule.check());
                 }
             }
+            String note = null;
+            if (notApplied == null && !t.missing.isEmpty()) {
+                String missing = (layoutsDiffer(s) ? "cells not in both layouts (" + layouts(s) + ")"
+                        : "cells the layout " + layouts(s) + " does not have") + ", not compared: "
+                        + String.join(", ", new LinkedHashSet<>(t.missing));
+                if (t.checked == 0) {
+                    notApplied = missing;
+                } else {
+                    note = missing;
+                }
+            }
             results.add(new Validation.RuleResult(rule.id(), rule.check(), rule.severity(), rule.section(), rule.title().zh(),
-                    rule.title().en(), notApplied == null, notApplied, t.checked, t.passed, t.failed, t.unchecked));
+                    rule.title().en(), notApplied == null, notApplied, t.checked, t.passed, t.failed, t.unchecked, note));
         }
         PublishedTables r = s.report();
         return new Validation(r.agencyCode(), r.agencyName(), r.year(), r.scope(),
@@ -103,18 +127,49 @@ public final class Auditor {
         return null;
     }
 
+    /** This year's layout, and last year's where it differs: {@code gov-2021-30} or {@code gov-2021-30, previous year gov-2019-60}. */
+    private static String layouts(Subject s) {
+        String now = s.report().format().id();
+        if (s.previous() == null || s.previous().format().id().equals(now)) {
+            return now;
+        }
+        return now + ", previous year " + s.previous().format().id();
+    }
+
+    /** True when last year's report is laid out otherwise than this year's: cross-year rules compare only shared cells. */
+    private static boolean layoutsDiffer(Subject s) {
+        return s.previous() != null && !s.previous().format().id().equals(s.report().format().id());
+    }
+
     /** Counts evaluations of one rule and records its findings. */
     private final class Tally {
         final RuleCatalogue.Rule rule;
         final List<Finding> findings;
+        final Subject subject;
+        /** Cells the rule names that this year's or last year's layout lacks: those lines are not compared. */
+        final List<String> missing = new ArrayList<>();
         int checked;
         int passed;
         int failed;
         int unchecked;
 
-        Tally(RuleCatalogue.Rule rule, List<Finding> findings) {
+        Tally(RuleCatalogue.Rule rule, List<Finding> findings, Subject subject) {
             this.rule = rule;
             this.findings = findings;
+            this.subject = subject;
+        }
+
+        /** A message of a cross-year rule whose two years are in different layouts says it compared shared cells only. */
+        private String across(String message, boolean zh) {
+            if (!rule.crossYear() || !layoutsDiffer(subject)) {
+                return message;
+            }
+            String previous = subject.previous().format().id();
+            String now = subject.report().format().id();
+            return message + (zh
+                    ? "（上年报告为 " + previous + " 格式，本年为 " + now + " 格式：只比较两种格式共有的单元格）"
+                    : " (last year's report is in layout " + previous + ", this year's in " + now
+                            + ": only the cells both layouts share are compared)");
         }
 
         void pass() {
@@ -133,7 +188,7 @@ public final class Auditor {
             zh.putIfAbsent("expected", expected);
             en.putIfAbsent("expected", expected);
             findings.add(new Finding(rule.id(), rule.severity(), Finding.Status.failed, cell, cells, where.zh(), expected, actual,
-                    rule.message("zh", zh), rule.message("en", en), rule.section()));
+                    across(rule.message("zh", zh), true), across(rule.message("en", en), false), rule.section()));
         }
 
         /** A needed cell is blank: the rule could not be checked here. */
@@ -146,8 +201,8 @@ public final class Auditor {
             Map<String, String> zh = Map.of("where", where.zh(), "blank", String.join("、", blanks.stream().map(Auditor.this::cellName).toList()));
             Map<String, String> en = Map.of("where", where.en(), "blank", String.join(", ", blanks));
             findings.add(new Finding(rule.id(), rule.severity(), Finding.Status.unchecked, cell, cells, where.zh(), null, null,
-                    RuleCatalogue.fill(catalogue.unchecked().zh(), zh), RuleCatalogue.fill(catalogue.unchecked().en(), en),
-                    rule.section()));
+                    across(RuleCatalogue.fill(catalogue.unchecked().zh(), zh), true),
+                    across(RuleCatalogue.fill(catalogue.unchecked().en(), en), false), rule.section()));
         }
     }
 
@@ -202,6 +257,12 @@ public final class Auditor {
             }
             for (RuleCatalogue.Term term : right) {
                 r.add(cell(table, eachRow, line, term));
+            }
+            List<String> absent = concat(l, r).stream().filter(c -> !(c.previous() ? s.previous() : s.report()).has(c.ref()))
+                    .map(Cell::id).toList();
+            if (!absent.isEmpty()) {
+                t.missing.addAll(absent);
+                continue;
             }
             Where where = eachRow
                     ? new Where(names.table(table) + "“" + names.row(table, line) + "”行", table + " row " + line)
@@ -410,6 +471,9 @@ public final class Auditor {
                 t.blank(ref, List.of(ref), where, List.of(ref), false);
                 continue;
             }
+            if (nonNegative && report.isSigned(ref)) {
+                continue; // a change from last year (本年增/减) is negative when items were cut
+            }
             boolean ok = nonNegative ? v.signum() >= 0 : report.isDecimal(ref) || isWhole(v);
             if (ok) {
                 t.pass();
@@ -439,6 +503,13 @@ public final class Auditor {
         BigDecimal factor = BigDecimal.valueOf(rule.factor() == null ? 5 : rule.factor());
         BigDecimal minimum = BigDecimal.valueOf(rule.minimum() == null ? 0 : rule.minimum());
         for (String ref : report.tableRefs()) {
+            if (!previous.has(ref)) {
+                t.missing.add(PREVIOUS + ref);
+                continue;
+            }
+            if (report.isSigned(ref)) {
+                continue; // a change from last year (本年增/减) has no ratio to last year's change
+            }
             BigDecimal now = report.get(ref);
             BigDecimal before = previous.get(ref);
             List<String> cells = List.of(ref, PREVIOUS + ref);

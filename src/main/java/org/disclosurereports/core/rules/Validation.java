@@ -21,11 +21,14 @@ public record Validation(String agencyCode, String agencyName, Integer year, Str
 
     /**
      * @param applied false when the rule needs something this audit was not given (last year's report,
-     *                the units of a summary, the records); {@code notApplied} says what
+     *                the units of a summary, the records), or when every cell it compares is missing from the
+     *                report's layout (or last year's); {@code notApplied} says what
+     * @param note    what an applied rule left out: the cells one of the two layouts lacks, when this year's and
+     *                last year's reports are in different layouts; null when it compared everything
      */
     public record RuleResult(String id, String check, RuleCatalogue.Severity severity, String section, String titleZh,
                              String titleEn, boolean applied, String notApplied, int checked, int passed, int failed,
-                             int unchecked) {}
+                             int unchecked, String note) {}
 
     public Validation {
         rules = List.copyOf(rules);
@@ -77,6 +80,9 @@ public record Validation(String agencyCode, String agencyName, Integer year, Str
             m.put("applied", r.applied());
             if (!r.applied()) {
                 m.put("not_applied", r.notApplied());
+            }
+            if (r.note() != null) {
+                m.put("note", r.note());
             }
             m.put("checked", r.checked());
             m.put("passed", r.passed());
