@@ -18,7 +18,7 @@ import java.time.LocalDateTime;
  * An operating-system lock on a file, held by one process until it releases it or exits: the system
  * gives the lock back when a process dies, {@code kill -9} and power loss included, so a dead holder
  * never needs recovering. While it holds the lock, the holder's process id, host, start time and
- * command line are in the file, so a refused process can name who holds it.
+ * command are in the file, so a refused process can name who holds it.
  * <p>
  * It works for every process that sees the same file: across working directories and databases on
  * one machine, and across machines on a network file system that supports locks (NFSv4, SMB).
@@ -50,8 +50,13 @@ public final class ProcessLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Takes the lock of {@code file} (created with its folders if need be), or throws {@link Held}. */
-    public static ProcessLock acquire(Path file) throws Held {
+    /**
+     * Takes the lock of {@code file} (created with its folders if need be), or throws {@link Held}.
+     *
+     * @param doing what this process does while it holds it, as its command line says it (a JVM's own
+     *              command line starts with its options and class path, which name nothing an operator knows)
+     */
+    public static ProcessLock acquire(Path file, String doing) throws Held {
         FileChannel channel;
         try {
             Files.createDirectories(file.getParent());
@@ -72,7 +77,7 @@ public final class ProcessLock implements AutoCloseable {
                 throw new Held(file, holder);
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(describeThisProcess().getBytes(StandardCharsets.UTF_8)), 0);
+            channel.write(ByteBuffer.wrap(describeThisProcess(doing).getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(false);
             return new ProcessLock(channel, lock);
         } catch (IOException e) {
@@ -94,22 +99,19 @@ public final class ProcessLock implements AutoCloseable {
         }
     }
 
-    static String describeThisProcess() {
-        ProcessHandle self = ProcessHandle.current();
-        String command = self.info().commandLine().orElse("java");
-        if (command.length() > COMMAND_SHOWN) {
-            command = command.substring(0, COMMAND_SHOWN) + "…";
-        }
-        return "process " + self.pid() + " on " + RunLeases.localHost() + " (since " + LocalDateTime.now().withNano(0) + "): " + command;
+    static String describeThisProcess(String doing) {
+        String command = doing.length() > COMMAND_SHOWN ? doing.substring(0, COMMAND_SHOWN) + "…" : doing;
+        return "process " + ProcessHandle.current().pid() + " on " + RunLeases.localHost() + " (since "
+                + LocalDateTime.now().withNano(0) + "): " + command;
     }
 
     @Override
     public void close() {
-        try {
-            // What the file said is no longer true; the next holder writes its own.
+        // Closing the channel releases the lock, whatever happened before; what the file said is no longer
+        // true, and the next holder writes its own.
+        try (channel) {
             channel.truncate(0);
             lock.release();
-            channel.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -118,7 +118,7 @@ public class RunGuard {
             // The lease holds among runs sharing this database; the output directory's lock holds among all
             // processes writing into it, whatever database (a second working directory, hence ./var) they use.
             try {
-                outputLocks.put(lease.owner(), ProcessLock.acquire(outputLockOf(params)));
+                outputLocks.put(lease.owner(), ProcessLock.acquire(outputLockOf(params), commandOf(params, run)));
             } catch (ProcessLock.Held e) {
                 throw new AlreadyRunning("Refused: " + what + " is already in progress, with another database: " + e.holder()
                         + ". Wait for it to finish (its lock on " + outputLockOf(params) + " ends with its process).");
@@ -126,7 +126,7 @@ public class RunGuard {
             Path databaseLock = run ? embeddedDatabaseLock(databaseUrl).orElse(null) : null;
             if (databaseLock != null) {
                 try {
-                    databaseLocks.put(lease.owner(), ProcessLock.acquire(databaseLock));
+                    databaseLocks.put(lease.owner(), ProcessLock.acquire(databaseLock, commandOf(params, run)));
                 } catch (ProcessLock.Held e) {
                     throw new AlreadyRunning("Refused: another run is in progress on the embedded database " + databaseLock.getParent()
                             + ": " + e.holder() + ". On the embedded database runs take turns, one process at a time (a "
@@ -141,6 +141,12 @@ public class RunGuard {
             release(lease);
             throw e;
         }
+    }
+
+    /** What a holder of the locks does, as the command line gave it. */
+    private static String commandOf(RunParameters p, boolean run) {
+        return (run ? "run --data " + p.data() + " " : "abandon ") + "--year " + p.year() + " --out " + p.out()
+                + (p.allAgencies() ? "" : " --agency " + p.agency());
     }
 
     /**

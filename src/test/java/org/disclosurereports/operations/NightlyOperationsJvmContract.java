@@ -128,14 +128,19 @@ abstract class NightlyOperationsJvmContract {
      */
     abstract boolean otherScopesRunSideBySide();
 
+    /**
+     * A run paused before its summaries; meanwhile the same scope is refused (from this installation and
+     * from another one writing into the same output directory), and another year's run of the same
+     * agencies runs side by side or is refused: the paused run still ends with every summary.
+     */
     @Test
     void aSecondRunOfTheSameScopeIsRefusedWhileOtherScopesRunSideBySide() throws Exception {
         Path out = tmp.resolve("out");
         Path release = tmp.resolve("release");
-        ChildJvm first = run("shared", tmp.resolve("a"), TestHooks.pauseBeforeStep("writeIndex", release),
+        ChildJvm first = run("shared", tmp.resolve("a"), TestHooks.pauseBeforeStep("buildSummaries", release),
                 "run", "--data", SampleData.DIR.toString(), "--year", "2024", "--out", out.toString());
         try {
-            assertThat(first.awaitOutput("TEST HOOK: paused before writeIndex", 240)).as(first.toString()).isTrue();
+            assertThat(first.awaitOutput("TEST HOOK: paused before buildSummaries", 240)).as(first.toString()).isTrue();
 
             ChildJvm same = run("shared", tmp.resolve("a"), List.of(), "run", "--data", SampleData.DIR.toString(), "--year", "2024", "--out", out.toString());
             assertThat(same.waitFor()).as(same.toString()).isEqualTo(4);
@@ -147,13 +152,15 @@ abstract class NightlyOperationsJvmContract {
                     "--out", out.toString());
             assertThat(elsewhere.waitFor()).as(elsewhere.toString()).isEqualTo(4);
             assertThat(elsewhere.stderr()).contains("Refused: a run for 2024 (all agencies").contains("with another database")
-                    .contains("process " + first.pid() + " on ").contains("run --data");
+                    .contains("process " + first.pid() + " on ").contains("run --data " + SampleData.DIR + " --year 2024");
 
-            ChildJvm other = run("shared", tmp.resolve("a"), List.of(), "run", "--data", SampleData.DIR.toString(), "--year", "2024",
-                    "--out", out.toString(), "--agency", "SL-JD1");
+            // The year before, over the same agencies: its load stamps their rows with its own load.
+            ChildJvm other = run("shared", tmp.resolve("a"), List.of(), "run", "--data", SampleData.DIR.toString(), "--year", "2023",
+                    "--out", out.toString());
             if (otherScopesRunSideBySide()) {
-                assertThat(other.waitFor()).as(other.toString()).isZero();
-                assertThat(other.stdout()).contains("RUN 2024 SL-JD1: COMPLETED");
+                // 5: the demo's 2023 has one blocking finding on purpose.
+                assertThat(other.waitFor()).as(other.toString()).isEqualTo(5);
+                assertThat(other.stdout()).contains("RUN 2023 all: COMPLETED");
             } else {
                 assertThat(other.waitFor()).as(other.toString()).isEqualTo(4);
                 assertThat(other.stderr()).contains("another run is in progress on the embedded database")
@@ -164,6 +171,11 @@ abstract class NightlyOperationsJvmContract {
         }
         assertThat(first.waitFor()).as(first.toString()).isZero();
         assertThat(first.stdout()).contains("RUN 2024 all: COMPLETED").contains("reports " + UNITS + " built");
+        for (Path summary : SampleData.summaryCodes(2024).toList()) {
+            String code = summary.getFileName().toString().replace(".json", "");
+            assertThat(SampleData.read(out.resolve("2024").resolve(code).resolve("summary/tables.json")).get("table3"))
+                    .as("summary " + code).isEqualTo(SampleData.read(summary).get("table3"));
+        }
     }
 
     @Test

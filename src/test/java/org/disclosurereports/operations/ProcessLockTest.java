@@ -19,16 +19,16 @@ class ProcessLockTest {
     @Test
     void aHeldLockIsRefusedNamingItsHolderAndIsFreeOnceReleased() throws Exception {
         Path file = dir.resolve("out/.run-locks/2024-all.lock");
-        ProcessLock first = ProcessLock.acquire(file);
+        ProcessLock first = ProcessLock.acquire(file, "run --year 2024");
         String self = "process " + ProcessHandle.current().pid() + " on ";
-        assertThat(Files.readString(file, StandardCharsets.UTF_8)).startsWith(self).contains("(since ");
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).startsWith(self).contains("(since ").endsWith("): run --year 2024");
 
-        assertThatThrownBy(() -> ProcessLock.acquire(file)).isInstanceOf(ProcessLock.Held.class)
+        assertThatThrownBy(() -> ProcessLock.acquire(file, "run --year 2024")).isInstanceOf(ProcessLock.Held.class)
                 .satisfies(e -> assertThat(((ProcessLock.Held) e).holder()).startsWith(self));
 
         first.close();
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).as("a released lock names nobody").isEmpty();
-        try (ProcessLock again = ProcessLock.acquire(file)) {
+        try (ProcessLock again = ProcessLock.acquire(file, "run --year 2024")) {
             assertThat(Files.readString(file, StandardCharsets.UTF_8)).startsWith(self);
         }
     }
