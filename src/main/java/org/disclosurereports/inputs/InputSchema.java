@@ -54,7 +54,7 @@ public final class InputSchema {
 
     /** The inputs of one layout. */
     public InputSchema(ReportFormat format) {
-        this(format, ownOutcomes(format), format.documentCategories(), format.enforcementItems());
+        this(format, ownOutcomes(format), format.documentCategories(), format.enforcementItems(), Map.of());
     }
 
     /**
@@ -63,7 +63,7 @@ public final class InputSchema {
      * cells, are in the newest layout.
      */
     public InputSchema(ReportFormats formats) {
-        this(formats.newest(), formats.outcomes(), formats.documentCategories(), formats.enforcementItems());
+        this(formats.newest(), formats.outcomes(), formats.documentCategories(), formats.enforcementItems(), formats.olderLabels());
     }
 
     private static Map<String, String> ownOutcomes(ReportFormat format) {
@@ -73,7 +73,7 @@ public final class InputSchema {
     }
 
     private InputSchema(ReportFormat format, Map<String, String> outcomes, List<ReportFormat.Term> documentCategories,
-                        List<ReportFormat.Term> enforcementItems) {
+                        List<ReportFormat.Term> enforcementItems, Map<String, String> olderLabels) {
         GridShape t3 = format.table3Shape();
         GridShape t4 = format.table4Shape();
         Map<String, String> applicantTypes = new LinkedHashMap<>();
@@ -114,7 +114,7 @@ public final class InputSchema {
                 agency("agency_code"),
                 optional("doc_number", FieldType.text(200)),
                 required("title", FieldType.text(1000)),
-                required("category", vocabulary(documentCategories)),
+                required("category", vocabulary(documentCategories, olderLabels)),
                 required("issued_date", FieldType.DATE),
                 required("disclosure", vocabulary(Disclosure.values())),
                 optional("published_date", FieldType.DATE),
@@ -127,7 +127,7 @@ public final class InputSchema {
         add(new RecordKind(ENFORCEMENT, "enforcement.csv", "enforcement_figure", List.of(
                 agency("agency_code"),
                 required("year", FieldType.YEAR).storedAs("report_year"),
-                required("item", vocabulary(enforcementItems)),
+                required("item", vocabulary(enforcementItems, olderLabels)),
                 required("value", FieldType.decimal(24, 6)).storedAs("figure"),
                 // The item count the 2019 layout prints (上一年项目数量, 本年增/减, 采购项目数量).
                 optional("items", FieldType.COUNT).storedAs("item_count")),
@@ -292,11 +292,17 @@ public final class InputSchema {
         return FieldType.vocabulary(choices);
     }
 
-    /** A vocabulary the layout defines (the rows of table 二 it stands for). */
-    private static FieldType vocabulary(List<ReportFormat.Term> terms) {
+    /** A vocabulary the layouts define (the rows of table 二 it stands for), with the labels older layouts print. */
+    private static FieldType vocabulary(List<ReportFormat.Term> terms, Map<String, String> olderLabels) {
         Map<String, String> choices = new LinkedHashMap<>();
         terms.forEach(t -> choices.put(t.key(), t.label()));
-        return FieldType.vocabulary(choices);
+        Map<String, String> aliases = new LinkedHashMap<>();
+        olderLabels.forEach((label, key) -> {
+            if (choices.containsKey(key)) {
+                aliases.put(label, key);
+            }
+        });
+        return FieldType.vocabulary(choices, aliases);
     }
 
     /**

@@ -122,6 +122,24 @@ public final class ReportFormats {
         return union(newestFirst().stream().map(ReportFormat::enforcementItems).toList());
     }
 
+    /**
+     * The labels older layouts give the same keys (规范性文件 for normative, as the 2019 layout prints it), label to
+     * key: accepted in the inputs besides the newest labels.
+     */
+    public Map<String, String> olderLabels() {
+        Map<String, String> newest = new LinkedHashMap<>();
+        documentCategories().forEach(t -> newest.put(t.key(), t.label()));
+        enforcementItems().forEach(t -> newest.put(t.key(), t.label()));
+        Map<String, String> older = new LinkedHashMap<>();
+        for (ReportFormat f : formats) {
+            for (List<ReportFormat.Term> vocabulary : List.of(f.documentCategories(), f.enforcementItems())) {
+                vocabulary.stream().filter(t -> !t.label().equals(newest.get(t.key())))
+                        .forEach(t -> older.putIfAbsent(t.label(), t.key()));
+            }
+        }
+        return older;
+    }
+
     private List<ReportFormat> newestFirst() {
         List<ReportFormat> list = new ArrayList<>(formats);
         Collections.reverse(list);

@@ -1,0 +1,166 @@
+package org.disclosurereports.job;
+
+import org.disclosurereports.inputs.InputInspector;
+import org.disclosurereports.inputs.InputSchema;
+import org.disclosurereports.inputs.InputSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reports of 2020 and 2021 built by the whole job from the same records: 2020 in the trial layout of
+ * 国办公开办函〔2019〕60号, 2021 in that of 〔2021〕30号, the 2021 report checked against the 2020 one on the
+ * cells both layouts share, and a run that names the layout (--format) instead of taking the year's.
+ */
+@SpringBootTest
+@SpringBatchTest
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:trial-format-job;DB_CLOSE_DELAY=-1")
+class TrialFormatJobTest {
+
+    @Autowired
+    JobOperatorTestUtils jobs;
+    @Autowired
+    InputSchema schema;
+
+    @TempDir
+    static Path data;
+    @TempDir
+    Path out;
+
+    @BeforeAll
+    static void writeData() throws Exception {
+        write("agencies.csv", """
+                agency_code,name,parent_code,level
+                TR,试验县人民政府,,县政府
+                TR-A,试验县发展和改革委员会,TR,部门
+                """);
+        write("applications.csv", """
+                application_id,agency_code,received_date,applicant_type,closed_date,outcome
+                A1,TR-A,2019-12-10,自然人,2020-01-08,予以公开
+                A2,TR-A,2020-03-01,商业企业,2020-03-20,申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请
+                A3,TR-A,2020-05-01,自然人,2020-05-30,other_other
+                A4,TR-A,2020-11-20,自然人,2021-01-10,other_no_correction
+                A5,TR-A,2021-02-01,法律服务机构,2021-02-20,rejected_repeat
+                """);
+        write("filings.csv", """
+                document_id,agency_code,title,category,issued_date,disclosure,published_date,repealed_date
+                D1,TR-A,关于甲的通知,规范性文件,2019-05-01,主动公开,2019-05-03,
+                D2,TR-A,关于乙的通知,行政规范性文件,2020-02-01,主动公开,2020-02-05,
+                D3,TR-A,关于丙的通知,normative,2020-12-20,主动公开,2021-01-05,2021-06-30
+                """);
+        write("enforcement.csv", """
+                agency_code,year,item,value,items
+                TR-A,2019,licensing,40,12
+                TR-A,2020,licensing,55,9
+                TR-A,2021,licensing,61,9
+                TR-A,2020,其他对外管理服务事项,7,5
+                TR-A,2020,fees,0.8,1
+                TR-A,2020,政府集中采购,123.456,6
+                """);
+    }
+
+    static void write(String name, String text) throws Exception {
+        Files.writeString(data.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    /** Not a method of the test class returning a JobExecution: Spring Batch's test listener would call it. */
+    final class Launcher {
+        JobExecution run(int year, Path outDir, String format) throws Exception {
+            InputSet inputs = new InputInspector(schema).inspect(data, null);
+            RunParameters p = new RunParameters(inputs.directory(), year, outDir, RunParameters.ALL_AGENCIES, inputs.digest(),
+                    inputs.encodings(), 0, null, format);
+            return jobs.startJob(RunIdentity.of(p).jobParameters());
+        }
+    }
+
+    BatchStatus run(int year, Path outDir, String format) throws Exception {
+        return new Launcher().run(year, outDir, format).getStatus();
+    }
+
+    static JsonNode json(Path file) throws Exception {
+        return org.disclosurereports.core.figures.TablesJson.JSON.readTree(file.toFile());
+    }
+
+    static JsonNode rule(JsonNode validation, String id) {
+        for (JsonNode r : validation.get("rules")) {
+            if (r.get("id").asText().equals(id)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no rule " + id);
+    }
+
+    @Test
+    void a2020ReportIsBuiltInThe2019LayoutAndThe2021OneIsComparedWithItOnSharedCells() throws Exception {
+        assertThat(run(2020, out, null)).isEqualTo(BatchStatus.COMPLETED);
+        Path unit = out.resolve("2020/TR-A");
+        JsonNode t = json(unit.resolve("tables.json"));
+        assertThat(t.get("format").asText()).isEqualTo("gov-2019-60");
+        assertThat(t.at("/table2/licensing/previous_items").asInt()).isEqualTo(12);
+        assertThat(t.at("/table2/licensing/items_change").asInt()).isEqualTo(-3);
+        assertThat(t.at("/table2/other_services/items_change").asInt()).isEqualTo(5);
+        assertThat(t.at("/table2/normative_documents/made").asInt()).isEqualTo(2);
+        assertThat(t.at("/table2/normative_documents/published").asInt()).isEqualTo(1);
+        assertThat(t.at("/table2/normative_documents/public").asInt()).isEqualTo(2);
+        assertThat(t.at("/table2/procurement/total_amount").asText()).isEqualTo("123.456");
+        assertThat(t.at("/table3/rows/other_processing").toString()).isEqualTo("[1,1,0,0,0,0,2]");
+        assertThat(t.at("/table3/rows/carried_forward/6").asInt()).isEqualTo(1);
+        JsonNode v = json(unit.resolve("validation.json"));
+        assertThat(v.get("result").asText()).isEqualTo("passed");
+        for (String id : new String[] {"A", "B", "C", "D", "N1"}) {
+            assertThat(rule(v, id).get("applied").asBoolean()).as(id).isTrue();
+            assertThat(rule(v, id).get("failed").asInt()).as(id).isZero();
+        }
+        String html = Files.readString(unit.resolve("report.html"));
+        assertThat(html).contains("本年新制作数量", "上一年项目数量", "本年增/减", "其他对外管理服务事项", "第二十条第（九）项",
+                "政府集中采购", "（六）其他处理", "data-cell=\"table2.licensing.items_change\">-3<").doesNotContain("本年制发件数", "3.其他");
+        assertThat(Files.exists(unit.resolve("report.pdf"))).isTrue();
+        // The summary over the county is in the same layout and adds up its unit, the negative change included.
+        JsonNode summary = json(out.resolve("2020/TR/summary/tables.json"));
+        assertThat(summary.get("format").asText()).isEqualTo("gov-2019-60");
+        assertThat(summary.at("/table2/licensing/items_change").asInt()).isEqualTo(-3);
+
+        assertThat(run(2021, out, null)).isEqualTo(BatchStatus.COMPLETED);
+        JsonNode t21 = json(out.resolve("2021/TR-A/tables.json"));
+        assertThat(t21.get("format").asText()).isEqualTo("gov-2021-30");
+        assertThat(t21.at("/table3/rows/other_no_correction/6").asInt()).isEqualTo(1);
+        JsonNode v21 = json(out.resolve("2021/TR-A/validation.json"));
+        assertThat(v21.get("previous_year").asInt()).isEqualTo(2020);
+        assertThat(rule(v21, "E1").get("applied").asBoolean()).isTrue();
+        assertThat(rule(v21, "E1").get("passed").asInt()).isEqualTo(7);
+        assertThat(rule(v21, "E2").get("applied").asBoolean()).isFalse();
+        assertThat(rule(v21, "E2").get("not_applied").asText()).contains("gov-2021-30, previous year gov-2019-60");
+        assertThat(rule(v21, "Y1").get("note").asText()).contains("previous:table3.other_no_fee.total");
+        assertThat(rule(json(out.resolve("2021/TR/summary/validation.json")), "E1").get("passed").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void aRunThatNamesTheLayoutBuildsInItWhateverTheYear() throws Exception {
+        assertThat(run(2021, out, "gov-2019-60")).isEqualTo(BatchStatus.COMPLETED);
+        JsonNode t = json(out.resolve("2021/TR-A/tables.json"));
+        assertThat(t.get("format").asText()).isEqualTo("gov-2019-60");
+        assertThat(t.at("/table2/licensing/items_change").asInt()).isZero();
+        assertThat(t.at("/table3/rows/other_processing/6").asInt()).isEqualTo(1);
+        JsonNode v = json(out.resolve("2021/TR-A/validation.json"));
+        assertThat(v.get("blocking").asInt()).isZero();
+        for (String id : new String[] {"A", "B", "C", "D"}) {
+            assertThat(rule(v, id).get("applied").asBoolean()).as(id).isTrue();
+            assertThat(rule(v, id).get("failed").asInt()).as(id).isZero();
+        }
+    }
+}
