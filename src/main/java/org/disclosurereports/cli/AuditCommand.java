@@ -46,6 +46,11 @@ public class AuditCommand implements Command {
         this(format, store, System.out, System.err);
     }
 
+    /** Audit of files only, before and without the application: the records are not at hand ({@link #needs}). */
+    public AuditCommand() {
+        this(ReportFormat.current(), null, System.out, System.err);
+    }
+
     AuditCommand(ReportFormat format, ObjectProvider<RecordStore> store, PrintStream out, PrintStream err) {
         this.format = format;
         this.store = store;
@@ -56,6 +61,12 @@ public class AuditCommand implements Command {
     @Override
     public String name() {
         return "audit";
+    }
+
+    /** A published file is audited without the database; comparing it with the records ({@code --agency}, {@code --year}) needs it. */
+    @Override
+    public Needs needs(Options options) {
+        return options.optional("agency") != null || options.optional("year") != null ? Needs.DATABASE : Needs.NOTHING;
     }
 
     @Override
