@@ -1,11 +1,14 @@
 package org.disclosurereports;
 
-import org.disclosurereports.cli.Cli;
+import org.disclosurereports.cli.Command;
+import org.disclosurereports.cli.CommandLine;
 import org.disclosurereports.cli.ExitCode;
 import org.disclosurereports.job.FailureSentence;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import java.util.Arrays;
 
 /**
  * disclosure-reports: from case records to the statutory 政府信息公开工作年度报告.
@@ -25,18 +28,29 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class DisclosureReportsApplication {
 
     public static void main(String[] args) {
-        boolean noCommand = args.length == 0;
-        int code;
+        System.exit(launch(args));
+    }
+
+    /**
+     * The command line is read first: help, a usage error and a command that needs nothing are settled
+     * without starting Spring or touching the database; any other command starts the application.
+     */
+    static int launch(String[] args) {
         try {
-            // A plain SpringApplication.run exits 0 even when the job failed: the Cli maps outcomes to exit codes.
-            code = SpringApplication.exit(SpringApplication.run(DisclosureReportsApplication.class, noCommand ? new String[] {"help"} : args));
-            if (noCommand) {
-                code = ExitCode.USAGE.code();
+            CommandLine.Reading reading = new CommandLine(CommandLine.describedCommands()).read(args, System.out, System.err);
+            if (reading.settled()) {
+                return reading.exitCode().code();
             }
+            String[] withWeb = args;
+            if (reading.needs() == Command.Needs.WEB) { // the application's default is no web server
+                withWeb = Arrays.copyOf(args, args.length + 1);
+                withWeb[args.length] = "--spring.main.web-application-type=servlet";
+            }
+            // A plain SpringApplication.run exits 0 even when the job failed: the Cli maps outcomes to exit codes.
+            return SpringApplication.exit(SpringApplication.run(DisclosureReportsApplication.class, withWeb));
         } catch (RuntimeException e) {
             System.err.println("disclosure-reports could not start: " + FailureSentence.of(e));
-            code = ExitCode.FAILED.code();
+            return ExitCode.FAILED.code();
         }
-        System.exit(code);
     }
 }

@@ -48,6 +48,11 @@ public class AuditCommand implements Command {
         this(formats, store, System.out, System.err);
     }
 
+    /** Audit of files only, before and without the application: the records are not at hand ({@link #needs}). */
+    public AuditCommand() {
+        this(ReportFormats.shipped(), null, System.out, System.err);
+    }
+
     AuditCommand(ReportFormats formats, ObjectProvider<RecordStore> store, PrintStream out, PrintStream err) {
         this.formats = formats;
         this.store = store;
@@ -58,6 +63,12 @@ public class AuditCommand implements Command {
     @Override
     public String name() {
         return "audit";
+    }
+
+    /** A published file is audited without the database; comparing it with the records ({@code --agency}, {@code --year}) needs it. */
+    @Override
+    public Needs needs(Options options) {
+        return options.optional("agency") != null || options.optional("year") != null ? Needs.DATABASE : Needs.NOTHING;
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +28,7 @@ public class Cli implements CommandLineRunner, ExitCodeGenerator {
         return args.length == 0 || List.of("help", "--help", "-h").contains(args[0]);
     }
 
-    /** The usage text, built from the commands; printed by main() without starting Spring. */
+    /** The usage text, built from the commands; printed before the application starts ({@link CommandLine}). */
     public static final String USAGE_HEADER = """
             Usage: java -jar disclosure-reports.jar COMMAND [OPTIONS]
             """;
@@ -47,8 +48,13 @@ public class Cli implements CommandLineRunner, ExitCodeGenerator {
             SPRING_DATASOURCE_PASSWORD to use MySQL. See README.md.""";
 
     public String usage() {
+        return usage(commands.values());
+    }
+
+    /** The usage text of all commands, in the order given. */
+    public static String usage(Collection<Command> commands) {
         StringBuilder sb = new StringBuilder(USAGE_HEADER);
-        commands.values().forEach(c -> sb.append('\n').append(c.usage().stripTrailing()).append('\n'));
+        commands.forEach(c -> sb.append('\n').append(c.usage().stripTrailing()).append('\n'));
         return sb.append('\n').append(exitCodes()).append(USAGE_FOOTER).toString();
     }
 

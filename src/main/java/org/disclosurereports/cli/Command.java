@@ -5,8 +5,25 @@ import java.util.Set;
 /**
  * A subcommand of the command line. Each is a Spring bean; {@link Cli} finds it by {@link #name()},
  * so a feature adds its command as a class of its own.
+ * <p>
+ * The command line is read before the application starts ({@link CommandLine}): {@link #name()},
+ * {@link #usage()}, the options, {@link #check} and {@link #needs} are asked of an instance described from
+ * the class without running its constructor, so they read none of its fields.
  */
 public interface Command {
+
+    /** What one invocation of a command needs of the application. */
+    enum Needs {
+        /**
+         * Nothing but the command line: the command runs before, and without, the application (no Spring,
+         * no database, no {@code ./var}). Such a command has a public constructor without arguments.
+         */
+        NOTHING,
+        /** The application and its database. */
+        DATABASE,
+        /** The application, its database and its web server. */
+        WEB
+    }
 
     String name();
 
@@ -20,6 +37,20 @@ public interface Command {
     default Set<String> flagOptions() {
         return Set.of();
     }
+
+    /**
+     * What this invocation needs, from its options: the database unless the command says otherwise.
+     * Asked before the application starts, so it reads no field.
+     */
+    default Needs needs(Options options) {
+        return Needs.DATABASE;
+    }
+
+    /**
+     * Checks the options that need nothing but themselves (a year, paths, the scope), before the application
+     * or the database starts; throws {@link UsageException}. Reads no field.
+     */
+    default void check(Options options) {}
 
     ExitCode execute(Options options);
 }

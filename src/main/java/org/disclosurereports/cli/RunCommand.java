@@ -122,24 +122,78 @@ public class RunCommand implements Command {
         return run(options);
     }
 
-    private ExitCode run(Options options) {
+    /** The command line's own checks, before the application starts: the year, where the run writes, the encoding, the templates. */
+    @Override
+    public void check(Options options) {
+        options.year();
+        output(options);
+        encoding(options);
+        templates(options);
+        formatOption(options);
+        if (options.flag("full") && options.optional("source") == null) {
+            throw new UsageException("--full goes with --source");
+        }
+    }
+
+    /** The output directory, its links resolved; where the run writes against what it reads. */
+    private static Path output(Options options) {
         Path data = options.path("data");
-        int year = options.year();
         Path out = RunParameters.realDirectory(options.path("out"));
-        // Where the run writes against what it reads, checked before anything is read or loaded.
         OutputPlacement.problem(data, out).ifPresent(problem -> {
             throw new UsageException(problem);
         });
-        String agency = options.optional("agency");
+        return out;
+    }
+
+    /** The encoding {@code --encoding} forces, or null to detect each file's. */
+    private static Charset encoding(Options options) {
         String encoding = options.optional("encoding");
-        Charset forced = null;
-        if (encoding != null) {
-            try {
-                forced = Charset.forName(encoding);
-            } catch (RuntimeException e) {
-                throw new UsageException("unknown encoding '" + encoding + "' (use UTF-8 or GB18030)");
-            }
+        if (encoding == null) {
+            return null;
         }
+        try {
+            return Charset.forName(encoding);
+        } catch (RuntimeException e) {
+            throw new UsageException("unknown encoding '" + encoding + "' (use UTF-8 or GB18030)");
+        }
+    }
+
+    /** The templates folder {@code --templates} names, or null for the shipped ones. */
+    /**
+     * The layout named by {@code --format}, checked against the year; null when the year's own layout applies.
+     * A year no layout covers is refused before anything is read.
+     */
+    private static String formatOption(Options options) {
+        int year = options.year();
+        String format;
+        try {
+            format = ReportFormats.shipped().choose(options.optional("format"), year).id();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException((options.optional("format") == null ? "--year " + year : "--format") + ": " + e.getMessage());
+        }
+        return options.optional("format") == null ? null : format;
+    }
+
+    private static Path templates(Options options) {
+        String templatesOption = options.optional("templates");
+        if (templatesOption == null) {
+            return null;
+        }
+        Path templates = Path.of(templatesOption).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(templates.resolve("report.ftlh"))) {
+            throw new UsageException("--templates " + templates + " has no report.ftlh");
+        }
+        return templates;
+    }
+
+    private ExitCode run(Options options) {
+        check(options);
+        Path data = options.path("data");
+        int year = options.year();
+        // Where the run writes against what it reads, checked before anything is read or loaded.
+        Path out = output(options);
+        String agency = options.optional("agency");
+        Charset forced = encoding(options);
         CalendarCoverage.warning(WorkingDayCalendar.official(), year, data.toAbsolutePath().normalize()).ifPresent(err::println);
         InputSet inputs;
         try {
@@ -152,22 +206,8 @@ public class RunCommand implements Command {
         if (!inputs.notLoaded().isEmpty()) {
             stdout.println("Not loaded (not a record file of this version): " + String.join(", ", inputs.notLoaded()));
         }
-        String templatesOption = options.optional("templates");
-        Path templates = null;
-        if (templatesOption != null) {
-            templates = Path.of(templatesOption).toAbsolutePath().normalize();
-            if (!Files.isRegularFile(templates.resolve("report.ftlh"))) {
-                throw new UsageException("--templates " + templates + " has no report.ftlh");
-            }
-        }
-        // The layout of the reports: named, or the year's; a year no layout covers is refused before anything is read.
-        String format;
-        try {
-            format = ReportFormats.shipped().choose(options.optional("format"), year).id();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException((options.optional("format") == null ? "--year " + year : "--format") + ": " + e.getMessage());
-        }
-        String formatOption = options.optional("format") == null ? null : format;
+        Path templates = templates(options);
+        String formatOption = formatOption(options);
         // A pull from a source database (--source FILE [--full]), checked before anything is loaded.
         SourceLaunch.Prepared pull = null;
         if (options.optional("source") != null) {
@@ -180,8 +220,6 @@ public class RunCommand implements Command {
             }
             stdout.println("Pulling from source " + pull.definition().name() + ":");
             pull.description().forEach(line -> stdout.println("  " + line));
-        } else if (options.flag("full")) {
-            throw new UsageException("--full goes with --source");
         }
         RunParameters params = new RunParameters(inputs.directory(), year, out, agency == null ? RunParameters.ALL_AGENCIES : agency,
                 inputs.digest(), inputs.encodings(), 0, templates, formatOption);

@@ -35,6 +35,12 @@ public class GenerateCommand implements Command {
         return Set.of("out", "scale", "seed");
     }
 
+    /** Writes files only: no database. */
+    @Override
+    public Needs needs(Options options) {
+        return Needs.NOTHING;
+    }
+
     @Override
     public ExitCode execute(Options options) {
         Path out = options.path("out");

@@ -1,0 +1,101 @@
+package org.disclosurereports.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line read before the application starts, on the application's own commands described from their classes. */
+class CommandLineTest {
+
+    private static final CommandLine LINE = new CommandLine(CommandLine.describedCommands());
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private CommandLine.Reading read(String... args) {
+        return LINE.read(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyCommandOfTheApplicationIsDescribedWithoutStartingIt() {
+        assertThat(CommandLine.describedCommands()).extracting(Command::name)
+                .contains("run", "runs", "stop", "abandon", "seal", "unseal", "schedule", "audit", "generate", "benchmark");
+    }
+
+    @Test
+    void helpAndCommandHelpAreSettledHere() {
+        assertThat(read("help")).isEqualTo(new CommandLine.Reading(ExitCode.OK, null));
+        assertThat(out()).contains("run --data DIR").contains("audit --tables FILE").contains("6  some reports could not be built");
+        out.reset();
+        assertThat(read("run", "--help").exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(out()).contains("run --data DIR").doesNotContain("generate --out");
+        out.reset();
+        assertThat(read().exitCode()).as("no command").isEqualTo(ExitCode.USAGE);
+        assertThat(out()).contains("Usage:");
+    }
+
+    @Test
+    void usageErrorsAreSettledHereNamingTheMistake() {
+        assertThat(read("run", "--bogus").exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).startsWith("disclosure-reports: unknown option --bogus for run").contains("run --data DIR");
+        err.reset();
+        assertThat(read("frobnicate").exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("unknown command 'frobnicate'");
+        err.reset();
+        assertThat(read("run", "--data", dir.toString(), "--year", "1999", "--out", dir.resolve("out").toString()).exitCode())
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("--year must be a year from 2019 on");
+        err.reset();
+        assertThat(read("run", "--data", dir.toString(), "--year", "2024", "--out", dir.toString()).exitCode())
+                .as("--out is the data directory").isEqualTo(ExitCode.USAGE);
+        err.reset();
+        assertThat(read("run", "--data", dir.toString(), "--year", "2024", "--out", dir.resolve("../o").toString(), "--encoding", "KOI9")
+                .exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("unknown encoding 'KOI9'");
+    }
+
+    @Test
+    void aCommandThatNeedsTheDatabaseIsLeftToTheApplication() {
+        CommandLine.Reading run = read("run", "--data", dir.resolve("data").toString(), "--year", "2024", "--out", dir.resolve("out").toString());
+        assertThat(run).isEqualTo(new CommandLine.Reading(null, Command.Needs.DATABASE));
+        assertThat(read("runs", "--year", "2024").needs()).isEqualTo(Command.Needs.DATABASE);
+        assertThat(read("audit", "--tables", "t.json", "--agency", "SL", "--year", "2024").needs())
+                .as("audit against the records").isEqualTo(Command.Needs.DATABASE);
+        assertThat(out()).isEmpty();
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void aCommandThatNeedsNothingRunsHere() throws Exception {
+        Path generated = dir.resolve("generated");
+        CommandLine.Reading generate = read("generate", "--out", generated.toString(), "--scale", "0.0002", "--seed", "3");
+        assertThat(generate).isEqualTo(new CommandLine.Reading(ExitCode.OK, null));
+        assertThat(generated.resolve("agencies.csv")).isRegularFile();
+
+        Path missing = dir.resolve("no-such-tables.json");
+        CommandLine.Reading audit = read("audit", "--tables", missing.toString());
+        assertThat(audit.settled()).isTrue();
+        assertThat(audit.exitCode()).as("audit of a file that is not there, settled without the database").isNotEqualTo(ExitCode.OK);
+        assertThat(Files.exists(dir.resolve("var"))).isFalse();
+        assertThat(List.of(read("audit", "--rules").exitCode())).containsExactly(ExitCode.OK);
+    }
+}
