@@ -67,7 +67,7 @@ public final class Auditor {
         List<Finding> findings = new ArrayList<>();
         for (RuleCatalogue.Rule rule : catalogue.rules()) {
             Tally t = new Tally(rule, findings);
-            String notApplied = notApplied(rule, s);
+            RuleCatalogue.Text notApplied = notApplied(rule, s);
             if (notApplied == null) {
                 switch (rule.check()) {
                     case "equation" -> equation(rule, s, t);
@@ -82,7 +82,8 @@ public final class Auditor {
                 }
             }
             results.add(new Validation.RuleResult(rule.id(), rule.check(), rule.severity(), rule.section(), rule.title().zh(),
-                    rule.title().en(), notApplied == null, notApplied, t.checked, t.passed, t.failed, t.unchecked));
+                    rule.title().en(), notApplied == null, notApplied == null ? null : notApplied.en(), t.checked, t.passed,
+                    t.failed, t.unchecked, rule.basis(), notApplied == null ? null : notApplied.zh()));
         }
         PublishedTables r = s.report();
         return new Validation(r.agencyCode(), r.agencyName(), r.year(), r.scope(),
@@ -90,15 +91,15 @@ public final class Auditor {
                 s.records() != null, results, findings);
     }
 
-    private static String notApplied(RuleCatalogue.Rule rule, Subject s) {
+    private static RuleCatalogue.Text notApplied(RuleCatalogue.Rule rule, Subject s) {
         if (rule.crossYear() && s.previous() == null) {
-            return "no report of the previous year was given";
+            return new RuleCatalogue.Text("没有上年度报告可供比较", "no report of the previous year was given");
         }
         if ("roll-up".equals(rule.check()) && s.units() == null) {
-            return "not a summary report, or the reports of its units were not given";
+            return new RuleCatalogue.Text("不是汇总报告，或未提供所汇总单位的报告", "not a summary report, or the reports of its units were not given");
         }
         if ("records".equals(rule.check()) && s.records() == null) {
-            return "not compared with the records";
+            return new RuleCatalogue.Text("未与办理记录比对", "not compared with the records");
         }
         return null;
     }

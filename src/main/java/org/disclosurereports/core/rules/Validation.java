@@ -21,11 +21,18 @@ public record Validation(String agencyCode, String agencyName, Integer year, Str
 
     /**
      * @param applied false when the rule needs something this audit was not given (last year's report,
-     *                the units of a summary, the records); {@code notApplied} says what
+     *                the units of a summary, the records); {@code notApplied} says what, and
+     *                {@code notAppliedZh} says it in Chinese for the pages
+     * @param basis   the statutory text the rule enforces, in Chinese
      */
     public record RuleResult(String id, String check, RuleCatalogue.Severity severity, String section, String titleZh,
                              String titleEn, boolean applied, String notApplied, int checked, int passed, int failed,
-                             int unchecked) {}
+                             int unchecked, String basis, String notAppliedZh) {}
+
+    /** The statutory basis of a rule by its id, for a finding's page row. */
+    public String basisOf(String ruleId) {
+        return rules.stream().filter(r -> r.id().equals(ruleId)).map(RuleResult::basis).findFirst().orElse("");
+    }
 
     public Validation {
         rules = List.copyOf(rules);
