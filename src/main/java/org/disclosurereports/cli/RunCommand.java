@@ -18,6 +18,7 @@ import org.disclosurereports.operations.RunGuard;
 import org.disclosurereports.operations.RunLine;
 import org.disclosurereports.operations.RunLines;
 import org.disclosurereports.operations.RunOperator;
+import org.disclosurereports.render.TemplateBroken;
 import org.disclosurereports.store.RecordStore;
 import org.disclosurereports.store.RunLeases;
 import org.disclosurereports.store.SealedReports;
@@ -328,7 +329,11 @@ public class RunCommand implements Command {
         }
         err.println(failed.size() + " report" + (failed.size() == 1 ? "" : "s") + " could not be built (all others were):");
         failed.forEach((report, reason) -> err.println("  - " + report + ": " + reason));
-        err.println("Fix these units' data and run again.");
+        if (failed.values().stream().anyMatch(reason -> reason.startsWith(TemplateBroken.PREFIX))) {
+            err.println("A page template is broken (file and line above): fix the template, or leave it out of --templates, and run again.");
+        } else {
+            err.println("Fix these units' data and run again.");
+        }
         return ExitCode.REPORTS_FAILED;
     }
 

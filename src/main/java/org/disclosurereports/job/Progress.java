@@ -23,6 +23,8 @@ public final class Progress {
     private final long startNanos;
     private long lastShown;
     private boolean drawn;
+    private boolean logged;
+    private long lastLoggedDone = -1;
 
     public Progress(String step, long total, boolean terminal, Duration interval, LongSupplier nanoClock,
                     PrintStream terminalOut, Consumer<String> logLine) {
@@ -51,11 +53,19 @@ public final class Progress {
             drawn = true;
         } else {
             logLine.accept(line(done, now));
+            logged = true;
+            lastLoggedDone = done;
         }
     }
 
-    /** At the end of the step: clear the bar's line. */
-    public void finish() {
+    /**
+     * At the end of the step: clear the bar's line; under cron, a step that logged its progress logs
+     * where it ended, so the last line never stops short of the end (a slow last chunk, 83 %).
+     */
+    public void finish(long done) {
+        if (logged && done != lastLoggedDone) {
+            logLine.accept(line(done, nanoClock.getAsLong()));
+        }
         if (drawn) {
             terminalOut.print("\r" + " ".repeat(78) + "\r");
             terminalOut.flush();
@@ -69,7 +79,7 @@ public final class Progress {
 
     String line(long done, long now) {
         String of = total > 0 ? String.format(Locale.ROOT, " of ~%d (%d%%)", total, Math.min(100, done * 100 / total)) : "";
-        return String.format(Locale.ROOT, "%s: %d items%s, %.0f/s", step, done, of, rate(done, now));
+        return String.format(Locale.ROOT, "%s: %d items%s, %s", step, done, of, rateText(done, now));
     }
 
     String bar(long done, long now) {
@@ -79,6 +89,21 @@ public final class Progress {
             int filled = (int) Math.min(width, done * width / total);
             bar = "[" + "#".repeat(filled) + " ".repeat(width - filled) + "] ";
         }
-        return String.format(Locale.ROOT, "%-16s %s%d%s  %.0f/s", step, bar, done, total > 0 ? "/" + total : "", rate(done, now));
+        return String.format(Locale.ROOT, "%-16s %s%d%s  %s", step, bar, done, total > 0 ? "/" + total : "", rateText(done, now));
+    }
+
+    /**
+     * The rate as a reader can use it: items a second, or seconds an item when fewer than one a second
+     * go by (a report takes seconds to build: "0/s" would say nothing moves).
+     */
+    String rateText(long done, long now) {
+        double r = rate(done, now);
+        if (done == 0) {
+            return "starting";
+        }
+        if (r < 1) {
+            return String.format(Locale.ROOT, "%.1f s/item", 1 / r);
+        }
+        return r < 10 ? String.format(Locale.ROOT, "%.1f/s", r) : String.format(Locale.ROOT, "%.0f/s", r);
     }
 }

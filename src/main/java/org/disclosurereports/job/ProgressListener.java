@@ -59,7 +59,7 @@ public class ProgressListener implements StepExecutionListener, ChunkListener {
     public ExitStatus afterStep(StepExecution step) {
         Progress p = progress.remove(step.getId());
         if (p != null) {
-            p.finish();
+            p.finish(step.getReadCount());
         }
         return null;
     }

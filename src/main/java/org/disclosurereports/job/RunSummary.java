@@ -5,6 +5,7 @@ import org.disclosurereports.inputs.InputRefused;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.RecordKind;
 import org.disclosurereports.outputs.ReportFilesWriter;
+import org.disclosurereports.render.TemplateBroken;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -124,7 +125,7 @@ public record RunSummary(long instanceId, long executionId, BatchStatus status, 
     static String describe(Throwable t) {
         Throwable cause = t;
         while (cause.getCause() != null && cause.getCause() != cause) {
-            if (cause instanceof InputRefused) {
+            if (cause instanceof InputRefused || cause instanceof TemplateBroken) {
                 break;
             }
             cause = cause.getCause();

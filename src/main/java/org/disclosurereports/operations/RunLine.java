@@ -3,6 +3,7 @@ package org.disclosurereports.operations;
 import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.job.NightlyReportBuilder;
 import org.disclosurereports.job.RunSummary;
+import org.disclosurereports.job.SummaryReports;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * The one line a run leaves for operators (stdout, so cron mails and logs keep it), e.g.
  * {@code RUN 2024 all: COMPLETED in 8.4 s | agencies.csv 10/10/0, applications.csv 755/752/3 (read/loaded/rejected)
- * | reports 2 built, 8 unchanged, 0 sealed (0 differences) | 3 rows rejected}.
+ * | unit reports 2 built, 8 unchanged, 0 sealed (0 differences); 2 summaries built | 3 rows rejected}: unit reports
+ * count the agencies' own reports; the index lists those and the summaries.
  * Counts cover every execution of the job instance, so a resumed run reports the whole night.
  */
 public record RunLine(String text, long built, long unchanged, long sealed, long differences, long blocking) {
@@ -72,11 +74,22 @@ public record RunLine(String text, long built, long unchanged, long sealed, long
                 .map(f -> f.file() + " " + f.read() + "/" + f.loaded() + "/" + f.rejected())
                 .collect(Collectors.joining(", "));
         String scope = summary.parameters().allAgencies() ? "all" : summary.parameters().agency();
-        String text = String.format(Locale.ROOT, "RUN %d %s: %s in %.1f s | %s (read/loaded/rejected) | reports %d built, %d unchanged, %d sealed (%d differences) | %d rows rejected | validation %d blocking, %d warnings",
+        String summaries = summary.parameters().allAgencies() ? summariesListed(yearDir, scopeCodes) + " summaries built"
+                : "summaries not rebuilt (one agency)";
+        String text = String.format(Locale.ROOT, "RUN %d %s: %s in %.1f s | %s (read/loaded/rejected) | unit reports %d built, %d unchanged, %d sealed (%d differences); %s | %d rows rejected | validation %d blocking, %d warnings",
                 summary.parameters().year(), scope, execution.getStatus(), elapsedNanos / 1e9,
-                files.isEmpty() ? "no files" : files, summary.reportsBuilt(), unchanged, sealed, differences, summary.rejectedRows(),
-                findings[0], findings[1]);
+                files.isEmpty() ? "no files" : files, summary.reportsBuilt(), unchanged, sealed, differences, summaries,
+                summary.rejectedRows(), findings[0], findings[1]);
         return new RunLine(text, summary.reportsBuilt(), unchanged, sealed, differences, findings[0]);
+    }
+
+    /**
+     * The summary reports in the output directory for the scope's agencies, as the index lists them: a
+     * run for all agencies rebuilds every one and removes those that failed, so these are the night's.
+     * The index's count of reports is the unit reports plus these.
+     */
+    public static long summariesListed(Path yearDir, Collection<String> scopeCodes) {
+        return scopeCodes.stream().filter(code -> Files.isRegularFile(yearDir.resolve(code).resolve(SummaryReports.DIR).resolve("tables.json"))).count();
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code <out>/<year>/index.html}: every report of the year with its key figures, status and links,
@@ -143,7 +145,33 @@ public final class IndexPage {
     }
 
     /** A report the run could not build, with the reason. */
-    public record FailedReport(String agencyCode, String agencyName, boolean summary, String reason) {}
+    /**
+     * @param reason why, as the run recorded it (run-summary.json, stderr): the page prints
+     *               {@link #reasonZh()} and keeps this as the technical detail
+     */
+    public record FailedReport(String agencyCode, String agencyName, boolean summary, String reason) {
+
+        private static final Pattern TEMPLATE = Pattern.compile("^" + TemplateBroken.PREFIX + "(.+), line (\\d+), column (\\d+): ");
+        private static final Pattern INCOMPLETE = Pattern.compile("^incomplete: no report for (.+?) \\(its build failed\\)");
+
+        /** The reason in Chinese, by the kind of fault: the template, a unit below a summary, or the unit's data. */
+        public String reasonZh() {
+            Matcher t = TEMPLATE.matcher(reason);
+            if (t.find()) {
+                return "页面模板有误：" + t.group(1) + " 第" + t.group(2) + "行第" + t.group(3) + "列。请修改该模板（或不再用 --templates 指定它）后重新运行；数据无需修改。";
+            }
+            Matcher i = INCOMPLETE.matcher(reason);
+            if (i.find()) {
+                return "所汇总的单位（" + String.join("、", i.group(1).split(",\\s*")) + "）的报告未能生成，汇总报告会缺少其数字，因此未生成。请先解决该单位的问题。";
+            }
+            return "该单位的数据有误，报告未能生成。请按技术信息所指的文件、行和单元格修正数据后重新运行。";
+        }
+
+        /** True when the fault is a page template's, not the data's. */
+        public boolean templateFault() {
+            return reason.startsWith(TemplateBroken.PREFIX);
+        }
+    }
 
     public String html(int year, List<IndexEntry> entries, List<InputFileLine> inputs) {
         return html(year, entries, inputs, List.of(), Map.of());

@@ -4,6 +4,7 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.ParseException;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -11,6 +12,7 @@ import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +31,7 @@ public final class Templates {
     static final String SHIPPED = "templates";
 
     private final Configuration configuration;
+    private final Path templateDir;
 
     /**
      * @param templateDir a directory of templates, or null for the shipped ones alone. A page whose template
@@ -36,7 +39,7 @@ public final class Templates {
      *                    existed, or one that adapts a single page, keeps working.
      */
     public Templates(Path templateDir) {
-        this(loader(templateDir));
+        this(loader(templateDir), templateDir);
     }
 
     /** The templates shipped in the jar, nothing in front of them. */
@@ -44,7 +47,8 @@ public final class Templates {
         return new Templates((Path) null);
     }
 
-    private Templates(TemplateLoader loader) {
+    private Templates(TemplateLoader loader, Path templateDir) {
+        this.templateDir = templateDir;
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         cfg.setTemplateLoader(loader);
         // .ftlh selects HTML output with auto-escaping; the incompatible-improvements version turns this on.
@@ -74,14 +78,27 @@ public final class Templates {
         }
     }
 
+    /** The file a template was read from: the --templates directory's copy, else the shipped one. */
+    private String where(String name) {
+        if (templateDir != null && Files.isRegularFile(templateDir.resolve(name))) {
+            return templateDir.resolve(name).toString();
+        }
+        return SHIPPED + "/" + name + " (shipped)";
+    }
+
     public String render(String name, Map<String, Object> model) {
         StringWriter out = new StringWriter(64 * 1024);
         try {
             configuration.getTemplate(name).process(model, out);
+        } catch (ParseException e) {
+            throw new TemplateBroken(where(e.getTemplateName() != null ? e.getTemplateName() : name),
+                    e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load template " + name, e);
         } catch (TemplateException e) {
-            throw new IllegalStateException("Template " + name + " failed: " + e.getMessage(), e);
+            String source = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : name;
+            throw new TemplateBroken(where(source), e.getLineNumber() == null ? 0 : e.getLineNumber(),
+                    e.getColumnNumber() == null ? 0 : e.getColumnNumber(), e.getMessageWithoutStackTop(), e);
         }
         return out.toString();
     }

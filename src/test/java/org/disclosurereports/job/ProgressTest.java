@@ -38,9 +38,33 @@ class ProgressTest {
         Progress p = new Progress("buildReports", 10, true, Duration.ofSeconds(10), () -> nanos, new PrintStream(bytes, true, StandardCharsets.UTF_8), lines::add);
         nanos = Duration.ofSeconds(1).toNanos();
         p.update(5);
-        p.finish();
+        p.finish(5);
         String shown = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(shown).startsWith("\rbuildReports     [###############               ] 5/10  5/s").endsWith("\r");
+        assertThat(shown).startsWith("\rbuildReports     [###############               ] 5/10  5.0/s").endsWith("\r");
+        assertThat(lines).isEmpty();
+    }
+
+    @Test
+    void slowItemsShowSecondsAnItemAndTheLastLineReachesTheEnd() {
+        // Reports take seconds each: six of them, the last chunk ending before the next interval.
+        List<String> lines = new ArrayList<>();
+        Progress p = new Progress("buildReports", 6, false, Duration.ofSeconds(10), () -> nanos, System.out, lines::add);
+        nanos = Duration.ofSeconds(25).toNanos();
+        p.update(5);
+        nanos = Duration.ofSeconds(30).toNanos();
+        p.update(6); // too soon for a line of its own
+        p.finish(6);
+        assertThat(lines).containsExactly("buildReports: 5 items of ~6 (83%), 5.0 s/item",
+                "buildReports: 6 items of ~6 (100%), 5.0 s/item");
+    }
+
+    @Test
+    void aStepThatLoggedNothingLogsNothingAtTheEnd() {
+        List<String> lines = new ArrayList<>();
+        Progress p = new Progress("loadAgencies", 12, false, Duration.ofSeconds(10), () -> nanos, System.out, lines::add);
+        nanos = Duration.ofSeconds(1).toNanos();
+        p.update(12);
+        p.finish(12);
         assertThat(lines).isEmpty();
     }
 }

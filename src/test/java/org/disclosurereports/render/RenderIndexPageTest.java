@@ -61,6 +61,11 @@ class RenderIndexPageTest {
     }
 
     @Test
+    void countsUnitReportsAndSummariesApartAsTheNightLineDoes() {
+        assertThat(DOC.select("p.meta").text()).startsWith("共2份报告（单位报告1份、汇总报告1份）");
+    }
+
+    @Test
     void reportsWhatHappenedToTheInputFiles() {
         assertThat(DOC.select("a[href=run-summary.json]")).hasSize(1);
         assertThat(DOC.select("a[href=rejects/applications.csv]")).hasSize(1);

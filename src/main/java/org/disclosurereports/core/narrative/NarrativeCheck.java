@@ -66,7 +66,7 @@ public final class NarrativeCheck {
                 BigDecimal n = new BigDecimal(m.group(1)).stripTrailingZeros();
                 if (!known.contains(n)) {
                     findings.add(new Finding("number_not_in_tables", slot.fileName(),
-                            slot.fileName() + "中“" + m.group() + "”与本报告表格和生成数字均不一致：请核对"));
+                            "“" + slot.label() + "”中“" + m.group() + "”与本报告表格和生成数字均不一致：请核对"));
                 }
             }
         }

@@ -18,24 +18,31 @@ public final class OfficeText {
     /** The passages an office writes, by file name; those within section 一 by the layout's key of their sub-section. */
     public enum Slot {
         /** 总体情况: an opening paragraph before （一）. */
-        OVERVIEW("overview.md", null),
+        OVERVIEW("overview.md", null, "一、总体情况（开篇）"),
         /** 总体情况 （三）政府信息管理. */
-        INFORMATION_MANAGEMENT("information-management.md", "information_management"),
+        INFORMATION_MANAGEMENT("information-management.md", "information_management", "（三）政府信息管理"),
         /** 总体情况 （四）政府信息公开平台建设. */
-        PLATFORMS("platforms.md", "platforms"),
+        PLATFORMS("platforms.md", "platforms", "（四）政府信息公开平台建设"),
         /** 总体情况 （五）监督保障, after the generated training and hearing figures. */
-        SUPERVISION("supervision.md", "supervision"),
+        SUPERVISION("supervision.md", "supervision", "（五）监督保障"),
         /** 五、存在的主要问题及改进情况. */
-        PROBLEMS("problems.md", null),
+        PROBLEMS("problems.md", null, "五、存在的主要问题及改进情况"),
         /** 六、其他需要报告的事项, after the generated fee, reply-time and work-plan paragraphs. */
-        OTHER("other.md", null);
+        OTHER("other.md", null, "六、其他需要报告的事项");
 
         private final String fileName;
         private final String overviewSlot;
+        private final String label;
 
-        Slot(String fileName, String overviewSlot) {
+        Slot(String fileName, String overviewSlot, String label) {
             this.fileName = fileName;
             this.overviewSlot = overviewSlot;
+            this.label = label;
+        }
+
+        /** Where the passage stands in the report, as a Chinese page names it. */
+        public String label() {
+            return label;
         }
 
         public String fileName() {

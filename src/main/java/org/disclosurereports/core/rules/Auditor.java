@@ -76,10 +76,11 @@ public final class Auditor {
         List<Finding> findings = new ArrayList<>();
         for (RuleCatalogue.Rule rule : catalogue.rules()) {
             Tally t = new Tally(rule, findings, s);
-            String notApplied = notApplied(rule, s);
+            RuleCatalogue.Text notApplied = notApplied(rule, s);
             if (notApplied == null && rule.identity() != null
                     && format.identities().stream().noneMatch(i -> i.id().equals(rule.identity()))) {
-                notApplied = "the layout " + format.id() + " has no identity " + rule.identity();
+                notApplied = new RuleCatalogue.Text("格式 " + format.id() + " 没有恒等式 " + rule.identity(),
+                        "the layout " + format.id() + " has no identity " + rule.identity());
             }
             if (notApplied == null) {
                 switch (rule.check()) {
@@ -94,11 +95,14 @@ public final class Auditor {
                     default -> throw new IllegalStateException("no evaluator for check " + rule.check());
                 }
             }
-            String note = null;
+            RuleCatalogue.Text note = null;
             if (notApplied == null && !t.missing.isEmpty()) {
-                String missing = (layoutsDiffer(s) ? "cells not in both layouts (" + layouts(s) + ")"
-                        : "cells the layout " + layouts(s) + " does not have") + ", not compared: "
-                        + String.join(", ", new LinkedHashSet<>(t.missing));
+                String cells = String.join(", ", new LinkedHashSet<>(t.missing));
+                RuleCatalogue.Text missing = layoutsDiffer(s)
+                        ? new RuleCatalogue.Text("本年格式 " + s.report().format().id() + " 与上年格式 " + s.previous().format().id() + " 不共有的单元格未比较：" + cells,
+                                "cells not in both layouts (" + layouts(s) + "), not compared: " + cells)
+                        : new RuleCatalogue.Text("格式 " + layouts(s) + " 没有的单元格未比较：" + cells,
+                                "cells the layout " + layouts(s) + " does not have, not compared: " + cells);
                 if (t.checked == 0) {
                     notApplied = missing;
                 } else {
@@ -106,7 +110,9 @@ public final class Auditor {
                 }
             }
             results.add(new Validation.RuleResult(rule.id(), rule.check(), rule.severity(), rule.section(), rule.title().zh(),
-                    rule.title().en(), notApplied == null, notApplied, t.checked, t.passed, t.failed, t.unchecked, note));
+                    rule.title().en(), notApplied == null, notApplied == null ? null : notApplied.en(), t.checked, t.passed,
+                    t.failed, t.unchecked, rule.basis(), notApplied == null ? null : notApplied.zh(),
+                    note == null ? null : note.en(), note == null ? null : note.zh()));
         }
         PublishedTables r = s.report();
         return new Validation(r.agencyCode(), r.agencyName(), r.year(), r.scope(),
@@ -114,15 +120,15 @@ public final class Auditor {
                 s.records() != null, results, findings);
     }
 
-    private static String notApplied(RuleCatalogue.Rule rule, Subject s) {
+    private static RuleCatalogue.Text notApplied(RuleCatalogue.Rule rule, Subject s) {
         if (rule.crossYear() && s.previous() == null) {
-            return "no report of the previous year was given";
+            return new RuleCatalogue.Text("没有上年度报告可供比较", "no report of the previous year was given");
         }
         if ("roll-up".equals(rule.check()) && s.units() == null) {
-            return "not a summary report, or the reports of its units were not given";
+            return new RuleCatalogue.Text("不是汇总报告，或未提供所汇总单位的报告", "not a summary report, or the reports of its units were not given");
         }
         if ("records".equals(rule.check()) && s.records() == null) {
-            return "not compared with the records";
+            return new RuleCatalogue.Text("未与办理记录比对", "not compared with the records");
         }
         return null;
     }

@@ -40,7 +40,7 @@ public record RuleCatalogue(Text unchecked, List<Rule> rules) {
 
     public record Rule(String id, String check, Severity severity, String section, Text title, String zh, String en,
                        String identity, boolean crossYear, String table, String each, List<String> rows,
-                       List<Term> left, List<Term> right, Integer factor, Integer minimum) {
+                       List<Term> left, List<Term> right, Integer factor, Integer minimum, String basis) {
 
         public String message(String language, Map<String, String> values) {
             return fill("en".equals(language) ? en : zh, values);
@@ -95,8 +95,8 @@ public record RuleCatalogue(Text unchecked, List<Rule> rules) {
             if (!CHECKS.contains(r.check())) {
                 throw new IllegalStateException(RESOURCE + ": rule " + r.id() + " has unknown check '" + r.check() + "'");
             }
-            if (r.severity() == null || r.section() == null || r.zh() == null || r.en() == null || r.title() == null) {
-                throw new IllegalStateException(RESOURCE + ": rule " + r.id() + " needs severity, section, title, zh and en");
+            if (r.severity() == null || r.section() == null || r.basis() == null || r.zh() == null || r.en() == null || r.title() == null) {
+                throw new IllegalStateException(RESOURCE + ": rule " + r.id() + " needs severity, section, basis, title, zh and en");
             }
             if ("equation".equals(r.check()) && r.identity() == null
                     && (r.table() == null || r.each() == null || r.left() == null || r.right() == null)) {

@@ -22,13 +22,20 @@ public record Validation(String agencyCode, String agencyName, Integer year, Str
     /**
      * @param applied false when the rule needs something this audit was not given (last year's report,
      *                the units of a summary, the records), or when every cell it compares is missing from the
-     *                report's layout (or last year's); {@code notApplied} says what
+     *                report's layout (or last year's); {@code notApplied} says what, and {@code notAppliedZh}
+     *                says it in Chinese for the pages
+     * @param basis   the statutory text the rule enforces, in Chinese
      * @param note    what an applied rule left out: the cells one of the two layouts lacks, when this year's and
      *                last year's reports are in different layouts; null when it compared everything
      */
     public record RuleResult(String id, String check, RuleCatalogue.Severity severity, String section, String titleZh,
                              String titleEn, boolean applied, String notApplied, int checked, int passed, int failed,
-                             int unchecked, String note) {}
+                             int unchecked, String basis, String notAppliedZh, String note, String noteZh) {}
+
+    /** The statutory basis of a rule by its id, for a finding's page row. */
+    public String basisOf(String ruleId) {
+        return rules.stream().filter(r -> r.id().equals(ruleId)).map(RuleResult::basis).findFirst().orElse("");
+    }
 
     public Validation {
         rules = List.copyOf(rules);
