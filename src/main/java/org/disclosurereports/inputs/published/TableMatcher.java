@@ -53,7 +53,7 @@ final class TableMatcher {
 
     ImportedReport match(PublishedDocument document, String agencyName, Integer year) {
         tables = new PublishedTables(format, null, agencyName, year, "agency");
-        for (TextGrid grid : document.tables()) {
+        for (TextGrid grid : rowsJoinedAcrossPages(document.tables())) {
             String table = classify(grid);
             if (table == null) {
                 if (hasNumbers(grid)) {
@@ -70,6 +70,31 @@ final class TableMatcher {
         }
         reportMissing();
         return new ImportedReport(document, format.id(), tables, places, unmatched, blanks.size());
+    }
+
+    /**
+     * Word and LibreOffice let a page break cut a row: its figures stay on the first page with the start of
+     * its label, the end of the label opens the next page in a row without figures. Such a row is joined
+     * back when the cut label names no row of the layout.
+     */
+    private List<TextGrid> rowsJoinedAcrossPages(List<TextGrid> grids) {
+        List<TextGrid> out = new ArrayList<>();
+        for (TextGrid grid : grids) {
+            TextGrid previous = out.isEmpty() ? null : out.get(out.size() - 1);
+            boolean cut = previous != null && grid.page() == previous.page() + 1 && grid.rows() > 0 && previous.rows() > 0
+                    && !hasNumbers(grid, 0) && hasNumbers(previous, previous.rows() - 1);
+            if (cut) {
+                String label = rowLabel(previous, previous.rows() - 1, Map.of());
+                cut = table3Row(label) == null && table2Row(label) == null;
+            }
+            if (cut) {
+                out.set(out.size() - 1, previous.joinedWithFirstRowOf(grid));
+                out.add(grid.withoutFirstRow());
+            } else {
+                out.add(grid);
+            }
+        }
+        return out;
     }
 
     // ---- which table ----

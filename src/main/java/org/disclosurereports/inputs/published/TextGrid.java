@@ -1,7 +1,10 @@
 package org.disclosurereports.inputs.published;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One table as a published document prints it, with merged cells spread over the slots they cover:
@@ -48,6 +51,34 @@ public record TextGrid(int page, int number, List<List<Cell>> slots) {
             }
         }
         return out;
+    }
+
+    /**
+     * This grid with the first row of {@code next} (a row the page break cut in two, its label's end on the
+     * next page) joined to its last row: each cell's text, right-aligned column by column, is appended.
+     */
+    public TextGrid joinedWithFirstRowOf(TextGrid next) {
+        int last = rows() - 1;
+        int shift = columns() - next.columns();
+        List<List<Cell>> joined = slots.stream().map(r -> (List<Cell>) new ArrayList<>(r)).toList();
+        Set<Cell> done = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int s = 0; s < next.columns(); s++) {
+            Cell tail = next.slot(0, s);
+            Cell head = s + shift >= 0 ? slot(last, s + shift) : null;
+            if (tail == null || head == null || tail.text().isBlank() || !done.add(tail)) {
+                continue;
+            }
+            Cell longer = new Cell(head.text() + tail.text(), head.row(), head.column(), head.rowspan(), head.colspan());
+            for (List<Cell> row : joined) {
+                row.replaceAll(c -> c == head ? longer : c);
+            }
+        }
+        return new TextGrid(page, number, joined);
+    }
+
+    /** This grid without its first row. */
+    public TextGrid withoutFirstRow() {
+        return new TextGrid(page, number, slots.subList(Math.min(1, slots.size()), slots.size()));
     }
 
     /** Lays out cells given by position and span into slots (how HTML tables are read). */
