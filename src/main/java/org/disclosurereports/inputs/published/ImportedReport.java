@@ -1,6 +1,8 @@
 package org.disclosurereports.inputs.published;
 
 import org.disclosurereports.core.figures.PublishedTables;
+import org.disclosurereports.core.layout.CellNames;
+import org.disclosurereports.core.layout.CellRef;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +37,31 @@ public record ImportedReport(PublishedDocument document, String format, Publishe
     public ImportedReport {
         places = Map.copyOf(places);
         unmatched = List.copyOf(unmatched);
+    }
+
+    /**
+     * Where a cell is printed, for an auditor looking at the document: 表三, row “（一）予以公开”, column
+     * “申请人情况·总计”, page 2 (table 3, row 7, column 10); or that the document does not print it. A
+     * reference to last year's report ({@code previous:…}) is named as such.
+     */
+    public String where(String ref) {
+        String cell = ref.startsWith("previous:") ? ref.substring("previous:".length()) : ref;
+        String table = CellRef.isCell(cell) ? new CellNames(tables.format()).table(CellRef.parse(cell).table()) : cell;
+        if (ref.startsWith("previous:")) {
+            return table + " of last year's report (" + cell + ")";
+        }
+        Place p = places.get(cell);
+        if (p == null) {
+            return table + " " + cell + ": not printed in " + document.file().getFileName();
+        }
+        StringBuilder sb = new StringBuilder(table);
+        if (!p.rowLabel().isEmpty()) {
+            sb.append(", row “").append(p.rowLabel()).append("”");
+        }
+        if (!p.columnLabel().isEmpty()) {
+            sb.append(", column “").append(p.columnLabel()).append("”");
+        }
+        return sb.append(" (").append(p).append(")").toString();
     }
 
     /** Cells of tables 二, 三, 四 that hold a number. */

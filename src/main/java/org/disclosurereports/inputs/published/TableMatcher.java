@@ -309,7 +309,7 @@ final class TableMatcher {
                 if (c != null && c != last) {
                     path.append(c.normalized());
                     if (!c.text().isBlank()) {
-                        printed.append(printed.length() == 0 ? "" : "·").append(c.text().strip());
+                        printed.append(printed.length() == 0 ? "" : "·").append(c.text().replaceAll("\\s+", ""));
                     }
                 }
                 last = c;
