@@ -102,6 +102,29 @@ class PublishedImportTest {
         assertThat(report.tables().year()).isEqualTo(2024);
     }
 
+    @Test
+    void aHeaderSplitOverTwoRowsAndATableContinuedWithoutItsHeaderAreReadByLabel() {
+        TextGrid.Builder first = new TextGrid.Builder()
+                .add(0, "", 2, 1).add(0, "自然人", 2, 1).add(0, "商业", 1, 1).add(0, "其　他", 2, 1).add(0, "总 计", 2, 1)
+                .add(1, "企业", 1, 1)
+                .add(2, "一、本年新收政府信息公开申请数量", 1, 1).add(2, "１２", 1, 1).add(2, "3", 1, 1).add(2, "—", 1, 1).add(2, "15", 1, 1);
+        // The next page goes on with the rows, its header not repeated and one label column more.
+        TextGrid.Builder next = new TextGrid.Builder()
+                .add(0, "四、", 1, 1).add(0, "结转下年度继续办理", 1, 1).add(0, "4", 1, 1).add(0, "0", 1, 1).add(0, "", 1, 1).add(0, "4", 1, 1);
+        ImportedReport report = importer.match(new PublishedDocument(Path.of("x.pdf"), "pdf", "", List.of(first.build(1, 1), next.build(2, 2)), List.of()));
+        PublishedTables t = report.tables();
+        assertThat(t.get("table3.new_received.natural_person")).isEqualByComparingTo("12");
+        assertThat(t.get("table3.new_received.commercial")).isEqualByComparingTo("3");
+        assertThat(t.get("table3.new_received.other")).isNull();
+        assertThat(t.get("table3.new_received.total")).isEqualByComparingTo("15");
+        assertThat(t.get("table3.carried_forward.natural_person")).isEqualByComparingTo("4");
+        assertThat(t.get("table3.carried_forward.other")).isNull();
+        assertThat(report.places().get("table3.carried_forward.total").page()).isEqualTo(2);
+        assertThat(report.blankCells()).isEqualTo(2);
+        // The columns this report does not print (科研机构 …) are listed once each, not cell by cell.
+        assertThat(report.unmatched()).extracting(ImportedReport.Unmatched::text).contains("表三“科研机构”");
+    }
+
     @ParameterizedTest
     @CsvSource({
             "word-2023.html,",
