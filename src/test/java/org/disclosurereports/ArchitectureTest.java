@@ -35,6 +35,7 @@ class ArchitectureTest {
             "core.rollup",       // summaries over a subtree, submitted returns
             "store",             // the database: every JdbcTemplate
             "inputs",            // the input contract, files, workbooks, case-system databases
+            "inputs.published",  // published reports (HTML, PDF) read back into the layout
             "render",            // templates, HTML and PDF
             "outputs",           // files under out/
             "job",               // annualReportJob: steps, readers, writers, listeners

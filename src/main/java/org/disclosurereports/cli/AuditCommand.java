@@ -11,7 +11,11 @@ import org.disclosurereports.core.rules.Auditor;
 import org.disclosurereports.core.rules.Finding;
 import org.disclosurereports.core.rules.RuleCatalogue;
 import org.disclosurereports.core.rules.Validation;
+import org.disclosurereports.inputs.published.ImportedReport;
+import org.disclosurereports.inputs.published.PublishedImport;
+import org.disclosurereports.outputs.PublishedAudits;
 import org.disclosurereports.outputs.ReportFilesWriter;
+import org.disclosurereports.render.Templates;
 import org.disclosurereports.store.RecordStore;
 import org.disclosurereports.store.TablesFromRecords;
 
@@ -27,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code audit --tables FILE [--previous FILE] [--units FILE,…] [--agency CODE --year YYYY] [--json FILE]}:
@@ -42,6 +47,7 @@ public class AuditCommand implements Command {
     private final ObjectProvider<RecordStore> store;
     private final PrintStream out;
     private final PrintStream err;
+    private final PublishedImport importer = PublishedImport.shipped();
 
     @Autowired
     public AuditCommand(ReportFormats formats, ObjectProvider<RecordStore> store) {
@@ -75,9 +81,16 @@ public class AuditCommand implements Command {
     public String usage() {
         return """
                 audit --tables FILE [--previous FILE] [--units FILE,FILE…] [--agency CODE --year YYYY] [--json FILE]
+                audit --html FILE | --pdf FILE [--previous FILE] [--json FILE]
+                audit --published DIR [--previous DIR] [--out DIR]
                 audit --rules
                     check a published report's figures against the rule catalogue (audit/rules.yaml)
                     --tables    the report's tables, schema disclosure-tables/v1 (blank cells: null)
+                    --html, --pdf  the report as published (a web page or a PDF), read as import reads it; each finding
+                                says where its cells are printed (table, row, column; page for PDF)
+                    --published every .html, .htm and .pdf in DIR, each against last year's report of the same agency
+                                found in DIR or in --previous DIR; writes FILE.findings.json per report and
+                                summary.html and summary.csv into --out (default DIR/audit)
                     --previous  last year's report of the same agency: adds the cross-year rules (E1, E2, Y1)
                     --units     the reports a summary report combines: adds the roll-up rule (G)
                     --agency, --year  also compare every cell with the figures recomputed from the records in the database (R1)
@@ -88,7 +101,7 @@ public class AuditCommand implements Command {
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of("tables", "previous", "units", "agency", "year", "json");
+        return Set.of("tables", "html", "pdf", "published", "out", "previous", "units", "agency", "year", "json");
     }
 
     @Override
@@ -102,7 +115,15 @@ public class AuditCommand implements Command {
             printCatalogue(RuleCatalogue.shipped());
             return ExitCode.OK;
         }
-        Path tablesFile = options.path("tables");
+        if (options.optional("published") != null) {
+            return auditFolder(options);
+        }
+        PublishedSource source = PublishedSource.optional(options);
+        if (source != null && options.optional("tables") != null) {
+            throw new UsageException("give the report once: --tables FILE, --html FILE or --pdf FILE");
+        }
+        Path tablesFile = source == null ? options.path("tables") : source.file();
+        ImportedReport imported = null;
         String agency = options.optional("agency");
         boolean againstRecords = agency != null || options.optional("year") != null;
         int year = againstRecords ? options.year() : 0;
@@ -111,10 +132,16 @@ public class AuditCommand implements Command {
         }
         Auditor.Subject subject;
         try {
-            PublishedTables report = read("tables", tablesFile);
+            PublishedTables report;
+            if (source != null) {
+                imported = source.read(importer);
+                report = imported.tables();
+            } else {
+                report = read("tables", tablesFile);
+            }
             subject = Auditor.Subject.of(report);
             if (options.optional("previous") != null) {
-                PublishedTables previous = read("previous", options.path("previous"));
+                PublishedTables previous = readAny("previous", options.path("previous"));
                 if (report.year() != null && previous.year() != null && previous.year() != report.year() - 1) {
                     err.println("Refused: --previous is the report of " + previous.year() + ", not of " + (report.year() - 1)
                             + ", the year before " + tablesFile + " (" + report.year() + ").");
@@ -141,12 +168,12 @@ public class AuditCommand implements Command {
                 }
                 subject = subject.withRecords(records.get());
             }
-        } catch (TablesJson.Unreadable e) {
+        } catch (TablesJson.Unreadable | PublishedSource.Unreadable e) {
             err.println("Refused: " + e.getMessage());
             return ExitCode.INPUT_REFUSED;
         }
         Validation v = Auditor.shipped(subject.report().format()).audit(subject);
-        print(tablesFile, v);
+        print(tablesFile, v, imported);
         String json = options.optional("json");
         if (json != null) {
             try {
@@ -171,6 +198,90 @@ public class AuditCommand implements Command {
         return TablesJson.readAsPrinted(file, formats);
     }
 
+    /** Last year's report: tables.json, or a published page or PDF, by the file's name. */
+    private PublishedTables readAny(String option, Path file) throws TablesJson.Unreadable, PublishedSource.Unreadable {
+        String kind = PublishedImport.kindOf(file);
+        return kind == null ? read(option, file) : new PublishedSource(kind, file).read(importer).tables();
+    }
+
+    /**
+     * Every published report of a folder, each against last year's of the same agency (by name and year) from
+     * the folder or {@code --previous DIR}; a file that cannot be read is named and the others are audited.
+     */
+    private ExitCode auditFolder(Options options) {
+        Path dir = options.path("published");
+        if (!Files.isDirectory(dir)) {
+            err.println("Refused: --published " + dir + ": not a directory (looked for " + dir.toAbsolutePath().normalize() + ")");
+            return ExitCode.INPUT_REFUSED;
+        }
+        Path outDir = options.optional("out") == null ? dir.resolve("audit") : options.path("out");
+        boolean refused = false;
+        List<ImportedReport> reports = new ArrayList<>();
+        List<ImportedReport> pool = new ArrayList<>();
+        try {
+            for (Path file : publishedFiles(dir)) {
+                try {
+                    ImportedReport r = new PublishedSource(PublishedImport.kindOf(file), file).read(importer);
+                    reports.add(r);
+                    pool.add(r);
+                } catch (PublishedSource.Unreadable e) {
+                    err.println("Refused: " + e.getMessage());
+                    refused = true;
+                }
+            }
+            if (options.optional("previous") != null) {
+                for (Path file : publishedFiles(options.path("previous"))) {
+                    try {
+                        pool.add(new PublishedSource(PublishedImport.kindOf(file), file).read(importer));
+                    } catch (PublishedSource.Unreadable e) {
+                        err.println("Refused: " + e.getMessage());
+                        refused = true;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            err.println("Refused: cannot list " + e.getMessage());
+            return ExitCode.INPUT_REFUSED;
+        }
+        List<PublishedAudits.Audited> audited = new ArrayList<>();
+        for (ImportedReport r : reports) {
+            Auditor.Subject subject = Auditor.Subject.of(r.tables());
+            Optional<ImportedReport> previous = pool.stream().filter(p -> sameAgencyYearBefore(r, p)).findFirst();
+            if (previous.isPresent()) {
+                subject = subject.withPrevious(previous.get().tables());
+            }
+            Validation v = Auditor.shipped(r.tables().format()).audit(subject);
+            audited.add(new PublishedAudits.Audited(r, v));
+            out.printf("%-40s %-24s %-5s %-4s %3d read %3d unreadable  %d blocking, %d warnings%s%n", r.document().file().getFileName(),
+                    orDash(v.agencyName()), v.year() == null ? "—" : v.year(), r.document().kind(), r.cellsRead(), r.cellsUnreadable(),
+                    v.blocking().size(), v.warnings().size(), previous.map(p -> " (against " + p.document().file().getFileName() + ")").orElse(""));
+        }
+        try {
+            Files.createDirectories(outDir);
+            PublishedAudits.write(outDir, audited, Templates.shipped());
+        } catch (IOException e) {
+            err.println("Could not write " + outDir + ": " + e.getMessage());
+            return ExitCode.FAILED;
+        }
+        long blocking = audited.stream().filter(a -> !a.validation().blocking().isEmpty()).count();
+        out.println(audited.size() + " reports audited, " + blocking + " with blocking findings. Summary: "
+                + outDir.resolve("summary.html") + " and summary.csv; findings per report beside them.");
+        return blocking > 0 ? ExitCode.BLOCKING_FINDINGS : refused ? ExitCode.INPUT_REFUSED : ExitCode.OK;
+    }
+
+    private static boolean sameAgencyYearBefore(ImportedReport report, ImportedReport candidate) {
+        PublishedTables r = report.tables();
+        PublishedTables c = candidate.tables();
+        return r.agencyName() != null && r.agencyName().equals(c.agencyName()) && r.year() != null && c.year() != null
+                && c.year() == r.year() - 1;
+    }
+
+    private static List<Path> publishedFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).filter(f -> PublishedImport.kindOf(f) != null).sorted().toList();
+        }
+    }
+
     private Optional<PublishedTables> fromRecords(String agencyCode, int year, ReportFormat format) {
         RecordStore s = store.getObject();
         Optional<Agency> agency = s.agency(agencyCode);
@@ -180,7 +291,7 @@ public class AuditCommand implements Command {
         });
     }
 
-    private void print(Path file, Validation v) {
+    private void print(Path file, Validation v, ImportedReport imported) {
         out.println("Audit of " + file + (v.agencyCode() == null ? "" : " (" + v.agencyCode() + " " + v.agencyName() + ", " + v.year() + ")"));
         for (Finding f : v.findings()) {
             String label = f.status() == Finding.Status.unchecked ? "UNCHECKED" : f.severity() == RuleCatalogue.Severity.blocking ? "BLOCKING" : "WARNING";
@@ -188,6 +299,11 @@ public class AuditCommand implements Command {
                     f.status() == Finding.Status.unchecked ? "" : "  expected " + orDash(f.expected()) + ", actual " + orDash(f.actual()));
             out.println("              " + f.messageZh());
             out.println("              " + f.messageEn());
+            if (imported != null) {
+                for (String at : PublishedAudits.printedAt(imported, f)) {
+                    out.println("              at " + at);
+                }
+            }
         }
         List<String> notApplied = v.rules().stream().filter(r -> !r.applied()).map(r -> r.id() + " (" + r.notApplied() + ")").toList();
         out.printf("%d blocking, %d warning%s, %d could not be checked (blank cells). Result: %s.%n", v.blocking().size(),

@@ -162,6 +162,90 @@ public final class TablesJson {
         }
     }
 
+    /**
+     * A report's figures as printed (a published report read back): the same fields in the same layout
+     * order as {@link #toMap(StatutoryTables)}, a blank cell {@code null}, totals as printed, and the
+     * numbers its text quotes as {@link #TEXT_FIGURES}, so that {@link #readAsPrinted} reads it back whole.
+     */
+    public static Map<String, Object> toMap(PublishedTables t) {
+        ReportFormat format = t.format();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put(SCHEMA_FIELD, SCHEMA);
+        root.put(AGENCY_CODE, t.agencyCode());
+        root.put(AGENCY_NAME, t.agencyName());
+        root.put(YEAR, t.year());
+        root.put(SCOPE, t.scope());
+        Map<String, Object> table2 = new LinkedHashMap<>();
+        for (ReportFormat.Table2Block block : format.table2().blocks()) {
+            for (ReportFormat.Table2Row row : block.rows()) {
+                Map<String, Object> cells = new LinkedHashMap<>();
+                for (ReportFormat.Column c : block.columns()) {
+                    cells.put(c.key(), printed(t, CellRef.of(TABLE2, row.key(), c.key()).toString()));
+                }
+                table2.put(row.key(), cells);
+            }
+        }
+        root.put(TABLE2, table2);
+        GridShape s3 = format.table3Shape();
+        Map<String, Object> table3 = new LinkedHashMap<>();
+        table3.put(COLUMNS, s3.columnKeys());
+        Map<String, Object> rows = new LinkedHashMap<>();
+        for (GridShape.Row r : s3.rows()) {
+            List<Object> values = new ArrayList<>();
+            for (String c : s3.columnKeys()) {
+                values.add(printed(t, CellRef.of(TABLE3, r.key(), c).toString()));
+            }
+            rows.put(r.key(), values);
+        }
+        table3.put(ROWS, rows);
+        root.put(TABLE3, table3);
+        GridShape s4 = format.table4Shape();
+        Map<String, Object> table4 = new LinkedHashMap<>();
+        for (GridShape.Row r : s4.rows()) {
+            Map<String, Object> cells = new LinkedHashMap<>();
+            for (String c : s4.columnKeys()) {
+                cells.put(c, printed(t, CellRef.of(TABLE4, r.key(), c).toString()));
+            }
+            table4.put(r.key(), cells);
+        }
+        root.put(TABLE4, table4);
+        root.put(PROCESSING_FEES, printed(t, PROCESSING_FEES));
+        List<Map<String, Object>> figures = new ArrayList<>();
+        for (PublishedTables.TextFigure f : t.textFigures()) {
+            Map<String, Object> figure = new LinkedHashMap<>();
+            if (f.cells().size() == 1) {
+                figure.put("cell", f.cells().get(0));
+            } else {
+                figure.put("cells", f.cells());
+            }
+            figure.put("value", f.value().stripTrailingZeros().scale() <= 0 ? f.value().longValueExact() : plain(f.value()));
+            figure.put("quote", f.quote());
+            figures.add(figure);
+        }
+        root.put(TEXT_FIGURES, figures);
+        return root;
+    }
+
+    /** A printed cell as tables.json writes it: null when blank, an amount as an exact string, a count as a number. */
+    private static Object printed(PublishedTables t, String ref) {
+        BigDecimal v = t.get(ref);
+        if (v == null) {
+            return null;
+        }
+        return t.isDecimal(ref) ? plain(v) : v.longValueExact();
+    }
+
+    /** A published report's tables.json ({@link #toMap(PublishedTables)}) with extension fields after the v1 ones. */
+    public static byte[] write(PublishedTables t, Map<String, Object> extensions) {
+        Map<String, Object> map = toMap(t);
+        map.putAll(extensions);
+        try {
+            return (JSON.writeValueAsString(map) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write tables.json", e);
+        }
+    }
+
     /** An exact amount without exponent or trailing zeros: 5949.088667, 12.5, 0. */
     public static String plain(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
