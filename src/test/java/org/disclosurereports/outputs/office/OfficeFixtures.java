@@ -16,7 +16,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** A report built through the real counters, its page and its tables.json, for the office-file tests. */
-final class OfficeFixtures {
+public final class OfficeFixtures {
 
     static final StatutoryTables TABLES = RenderFixtures.tables();
     static final String HTML = new ReportRenderer(RenderFixtures.FORMAT, Templates.shipped())
@@ -34,7 +34,7 @@ final class OfficeFixtures {
     }
 
     /** The value tables.json holds for a cell reference, read from the JSON itself. */
-    static BigDecimal jsonValue(JsonNode root, String reference) {
+    public static BigDecimal jsonValue(JsonNode root, String reference) {
         if (CellRef.PROCESSING_FEES.equals(reference)) {
             JsonNode fee = root.path(reference);
             return fee.isNull() || fee.isMissingNode() ? null : new BigDecimal(fee.asText());
