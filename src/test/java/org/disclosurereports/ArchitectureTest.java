@@ -38,6 +38,7 @@ class ArchitectureTest {
             "inputs.published",  // published reports (HTML, PDF) read back into the layout
             "render",            // templates, HTML and PDF
             "outputs",           // files under out/
+            "outputs.office",    // Word and Excel files of the reports
             "job",               // annualReportJob: steps, readers, writers, listeners
             "operations",        // leases, schedules, seals
             "operations.metrics", // the figures of runs as metrics: metrics.prom, the endpoint of schedule mode

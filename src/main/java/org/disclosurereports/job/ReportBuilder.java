@@ -8,6 +8,8 @@ import org.disclosurereports.core.narrative.ReportNarrative;
 import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.rollup.UnitTables;
 import org.disclosurereports.outputs.BuiltReport;
+import org.disclosurereports.outputs.office.ReportDocx;
+import org.disclosurereports.outputs.office.TablesWorkbook;
 import org.disclosurereports.render.AuditPages;
 import org.disclosurereports.render.ReportRenderer;
 import org.disclosurereports.render.ReportView;
@@ -23,7 +25,7 @@ import java.util.Map;
 /**
  * Makes one agency's report files for the year in memory:
  * <ul>
- *   <li>tables.json, report.html, report.pdf: the figures from its records or its submitted return ({@link UnitTables});</li>
+ *   <li>tables.json, report.html, report.pdf, report.docx, tables.xlsx: the figures from its records or its submitted return ({@link UnitTables});</li>
  *   <li>validation.json/.html and the internal evidence/ (audit, {@link ReportAudit});</li>
  *   <li>work-plan targets, reply deadlines and office-written text ({@link ComplianceSupplement}) where given.</li>
  * </ul>
@@ -70,6 +72,8 @@ public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
             files.put("tables.json", TablesJson.write(t, Map.of(TablesJson.DATA_SOURCE, sourced.source().key())));
             files.put("report.html", html.getBytes(StandardCharsets.UTF_8));
             files.put("report.pdf", renderer.pdf(html));
+            files.put(ReportDocx.FILE, ReportDocx.of(html, agency.name()));
+            files.put(TablesWorkbook.FILE, TablesWorkbook.of(format, t, html));
             files.putAll(audit.files(t, view.narrative(), tables.tablesOfYearBefore(agency, year), evidence));
             files.putAll(supplementFiles);
             return new BuiltReport(t, files);

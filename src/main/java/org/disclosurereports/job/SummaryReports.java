@@ -14,6 +14,8 @@ import org.disclosurereports.core.rollup.UnitTables;
 import org.disclosurereports.core.rules.Validation;
 import org.disclosurereports.outputs.ComplianceFiles;
 import org.disclosurereports.outputs.ReportFilesWriter;
+import org.disclosurereports.outputs.office.ReportDocx;
+import org.disclosurereports.outputs.office.TablesWorkbook;
 import org.disclosurereports.render.AuditPages;
 import org.disclosurereports.render.ReportRenderer;
 import org.disclosurereports.render.ReportView;
@@ -33,7 +35,7 @@ import java.util.Set;
 
 /**
  * The summary reports of a run: for every agency with children, {@code <out>/<year>/<code>/summary/}
- * with report.html, report.pdf, tables.json (scope summary, plus the combined unit codes) and
+ * with report.html, report.pdf, report.docx, tables.xlsx, tables.json (scope summary, plus the combined unit codes) and
  * validation.json/.html: the rule catalogue on the files as written, the roll-up rule (G) against the
  * units' files, and the cross-year rules against last year's summary, rolled up the same way from the
  * units' tables of last year. Built from the units' tables.json of this run in one pass over the tree
@@ -138,6 +140,8 @@ public final class SummaryReports {
         ReportFilesWriter.writeAtomically(tables, TablesJson.write(summary, extensions));
         ReportFilesWriter.writeAtomically(dir.resolve("report.html"), html.getBytes(StandardCharsets.UTF_8));
         ReportFilesWriter.writeAtomically(dir.resolve("report.pdf"), renderer.pdf(html));
+        ReportFilesWriter.writeAtomically(dir.resolve(ReportDocx.FILE), ReportDocx.of(html, agency.name()));
+        ReportFilesWriter.writeAtomically(dir.resolve(TablesWorkbook.FILE), TablesWorkbook.of(format, summary, html));
 
         // The catalogue on what was written: the summary read back as printed, against its units read back.
         PublishedTables written = ReportAudit.withTextFigures(TablesJson.readAsPrinted(tables, format), view.narrative());

@@ -8,6 +8,7 @@ import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.rollup.AgencyTree;
 import org.disclosurereports.outputs.ReportFilesWriter;
 import org.disclosurereports.outputs.SealMarks;
+import org.disclosurereports.outputs.office.YearWorkbook;
 import org.disclosurereports.render.IndexPage;
 import org.disclosurereports.render.Templates;
 
@@ -26,7 +27,8 @@ import java.util.stream.Stream;
  * {@code <out>/<year>/index.html}: every report of the year found in the output directory (a run for
  * one agency leaves the others listed), read back from their tables.json, and this run's input files.
  * Units and summaries are placed in the agency tree; a unit without data for the year is marked, and
- * reports that failed are listed with the reason instead of figures.
+ * reports that failed are listed with the reason instead of figures. Beside it, {@code tables.xlsx}:
+ * the same reports' figures, one row each ({@link YearWorkbook}).
  */
 public final class YearIndex {
 
@@ -49,6 +51,7 @@ public final class YearIndex {
     public void write(Path yearDir, RunSummary summary, List<Agency> agencies, Map<String, String> failed) throws IOException {
         AgencyTree tree = new AgencyTree(agencies);
         List<IndexPage.IndexEntry> entries = new ArrayList<>();
+        List<YearWorkbook.Entry> workbook = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(yearDir)) {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
                 String code = dir.getFileName().toString();
@@ -58,12 +61,14 @@ public final class YearIndex {
                     StatutoryTables t = TablesJson.read(root, format);
                     String source = root.path(TablesJson.DATA_SOURCE).isTextual() ? root.path(TablesJson.DATA_SOURCE).asText() : null;
                     entries.add(place(tree, IndexPage.IndexEntry.of(format, t, draft(dir, t)), source, blockingFindings(dir)));
+                    workbook.add(new YearWorkbook.Entry(t, source));
                 }
                 Path summaryJson = dir.resolve(SummaryReports.DIR).resolve("tables.json");
                 if (Files.isRegularFile(summaryJson) && !failed.containsKey(code + UnitFailures.SUMMARY_SUFFIX)) {
                     StatutoryTables t = TablesJson.read(summaryJson, format);
                     entries.add(place(tree, IndexPage.IndexEntry.of(format, t, ReportNarrative.of(format, t).isDraft()),
                             null, blockingFindings(dir.resolve(SummaryReports.DIR))));
+                    workbook.add(new YearWorkbook.Entry(t, null));
                 }
             }
         }
@@ -78,6 +83,7 @@ public final class YearIndex {
                 .map(f -> new IndexPage.InputFileLine(f.file(), f.read(), f.loaded(), f.rejected(), f.rejectsFile()))
                 .toList();
         int year = summary.parameters().year();
+        ReportFilesWriter.writeAtomically(yearDir.resolve(YearWorkbook.FILE), YearWorkbook.of(format, year, workbook));
         ReportFilesWriter.writeAtomically(yearDir.resolve("index.html"),
                 page.html(year, entries, inputs, failures, SealMarks.read(yearDir)).getBytes(StandardCharsets.UTF_8));
     }

@@ -11,11 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The PDF fonts: Noto Sans SC (TrueType outlines, so OpenPDF encodes digits and CJK correctly),
- * embedded as a subset with Identity-H.
+ * The PDF fonts, all with TrueType outlines (OpenPDF garbles CFF-based CJK fonts), embedded as
+ * subsets with Identity-H:
+ * <ul>
+ *   <li>LXGW WenKai (霞鹜文楷, SIL Open Font License) for the body, the title and the tables: the free
+ *   CJK face closest to the 仿宋/楷体 of a 公文 that has TrueType outlines and a licence that allows
+ *   embedding. The free Song/Ming faces are either CFF (Noto Serif CJK, Source Han Serif) or under the
+ *   Arphic Public License without a font exception (AR PL UMing, SungtiL). Read from the Debian
+ *   package {@code fonts-lxgw-wenkai}, or from the directory the system property
+ *   {@value #WENKAI_DIR_PROPERTY} names; without it the page falls back to Noto Sans SC throughout.</li>
+ *   <li>Noto Sans SC (OFL) for the section headings (the 黑体 of a 公文) and as that fallback.</li>
+ * </ul>
  * <p>
  * Loaded once per JVM from the classpath ({@code com.helger.font:ph-fonts-noto-sans-sc}). The parsed
  * {@link BaseFont}s are shared by every renderer: each PDF writer keeps its own record of the glyphs
@@ -25,8 +35,13 @@ import java.util.List;
  */
 final class PdfFonts {
 
-    /** The CSS family name; the template's font-family must name it first. */
+    /** The CSS family names, as the fonts themselves name their family. */
     static final String FAMILY = "Noto Sans SC";
+    static final String SERIF_FAMILY = "LXGW WenKai";
+
+    static final String WENKAI_DIR_PROPERTY = "disclosure.fonts.wenkai";
+    private static final String WENKAI_DEBIAN_DIR = "/usr/share/fonts/truetype/lxgw-wenkai";
+    private static final List<String> WENKAI_FACES = List.of("LXGWWenKai-Regular.ttf", "LXGWWenKai-Bold.ttf");
 
     private static final String RESOURCE_DIR = "fonts/ttf/NotoSansSC/";
     private static final List<String> FACES = List.of("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf");
@@ -49,12 +64,32 @@ final class PdfFonts {
             synchronized (PdfFonts.class) {
                 loaded = faces;
                 if (loaded == null) {
-                    loaded = FACES.stream().map(PdfFonts::load).toList();
+                    List<Face> all = new ArrayList<>(FACES.stream().map(PdfFonts::load).toList());
+                    Path dir = Path.of(System.getProperty(WENKAI_DIR_PROPERTY, WENKAI_DEBIAN_DIR));
+                    if (WENKAI_FACES.stream().allMatch(f -> Files.isRegularFile(dir.resolve(f)))) {
+                        for (String f : WENKAI_FACES) {
+                            all.add(loadFile(dir.resolve(f)));
+                        }
+                    }
+                    loaded = List.copyOf(all);
                     faces = loaded;
                 }
             }
         }
         return loaded;
+    }
+
+    /** Whether the serif faces were found: without them every text is set in Noto Sans SC. */
+    static boolean hasSerif() {
+        return faces().size() > FACES.size();
+    }
+
+    private static Face loadFile(Path path) {
+        try {
+            return face(path.getFileName().toString(), Files.readAllBytes(path), path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load font " + path, e);
+        }
     }
 
     private static Face load(String file) {
@@ -67,6 +102,14 @@ final class PdfFonts {
             Path copy = Files.createTempFile("disclosure-reports-", "-" + file);
             copy.toFile().deleteOnExit();
             Files.write(copy, bytes);
+            return face(file, bytes, copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load font " + resource, e);
+        }
+    }
+
+    private static Face face(String file, byte[] bytes, Path copy) {
+        try {
             BaseFont font = BaseFont.createFont(copy.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
             font.setSubset(true);
             // OpenPDF draws the 6-letter subset tag from a SecureRandom; a fixed tag per face keeps
@@ -74,9 +117,9 @@ final class PdfFonts {
             font.setSecureRandom(new FixedTag(file));
             return new Face(font, copy.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load font " + resource, e);
+            throw new UncheckedIOException("Cannot load font " + file, e);
         } catch (DocumentException e) {
-            throw new IllegalStateException("Cannot load font " + resource, e);
+            throw new IllegalStateException("Cannot load font " + file, e);
         }
     }
 

@@ -44,7 +44,28 @@ public record ReportView(ReportFormat format, Agency agency, StatutoryTables tab
     }
 
     public String title() {
-        return agency.name() + tables.year() + "年政府信息公开工作年度报告";
+        return agency.name() + titleAfterName();
+    }
+
+    /** Full-width characters of the 22 pt title on a line of the 156 mm type area. */
+    static final double TITLE_LINE_CHARACTERS = 20;
+
+    /**
+     * Whether the title is too long for one line: it then breaks after the unit's name, so that the
+     * year and 政府信息公开工作年度报告 stay together instead of breaking mid-word (…工作年/度报告).
+     * Latin letters and digits count as half a character.
+     */
+    public boolean titleWraps() {
+        double width = 0;
+        for (int i = 0; i < title().length(); i++) {
+            width += title().charAt(i) < 0x2E80 ? 0.5 : 1;
+        }
+        return width > TITLE_LINE_CHARACTERS;
+    }
+
+    /** The title after the unit's name. */
+    public String titleAfterName() {
+        return tables.year() + "年政府信息公开工作年度报告";
     }
 
     public boolean isSummary() {

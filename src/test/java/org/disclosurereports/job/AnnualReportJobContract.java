@@ -1,10 +1,23 @@
 package org.disclosurereports.job;
 
+import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.outputs.office.OfficeFixtures;
+import org.disclosurereports.outputs.office.YearWorkbook;
 import org.disclosurereports.inputs.InputInspector;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.InputSet;
 import org.disclosurereports.store.RecordStore;
 import org.disclosurereports.support.SampleData;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
@@ -24,12 +37,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -85,6 +100,78 @@ abstract class AnnualReportJobContract {
                 JsonNode got = SampleData.read(out.resolve(String.valueOf(year)).resolve(code).resolve("tables.json"));
                 for (String field : List.of("schema", "agency_code", "agency_name", "year", "scope", "table2", "table3", "table4")) {
                     assertThat(got.get(field)).as("%d %s %s", year, code, field).isEqualTo(want.get(field));
+                }
+            }
+        }
+    }
+
+    /** Every report of the run, unit and summary, has its Word and Excel files, and they say what tables.json says. */
+    @Test
+    void everyReportHasAWordAndAnExcelFileReadBackEqualToItsTablesJson() throws Exception {
+        JobExecution execution = launcher.run(SampleData.DIR, 2024, out, RunParameters.ALL_AGENCIES);
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path yearDir = out.resolve("2024");
+        List<Path> reports = new ArrayList<>();
+        try (var dirs = Files.walk(yearDir, 2)) {
+            dirs.filter(d -> Files.isRegularFile(d.resolve("tables.json")) && Files.isRegularFile(d.resolve("report.pdf")))
+                    .sorted().forEach(reports::add);
+        }
+        assertThat(reports).hasSizeGreaterThan(12);
+        List<String> cells = YearWorkbook.cellKeys(ReportFormat.current());
+        Map<String, JsonNode> byReport = new HashMap<>();
+        for (Path dir : reports) {
+            JsonNode json = SampleData.read(dir.resolve("tables.json"));
+            byReport.put(json.get("agency_code").asText() + "/" + json.get("scope").asText(), json);
+            List<BigDecimal> want = new ArrayList<>();
+            for (String cell : cells.subList(0, cells.size() - 1)) {
+                want.add(OfficeFixtures.jsonValue(json, cell).stripTrailingZeros());
+            }
+            List<BigDecimal> inWorkbook = new ArrayList<>();
+            try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(dir.resolve("tables.xlsx")))) {
+                for (Sheet sheet : book) {
+                    for (Row row : sheet) {
+                        for (Cell c : row) {
+                            if (c.getCellType() == CellType.NUMERIC) {
+                                inWorkbook.add(BigDecimal.valueOf(c.getNumericCellValue()).stripTrailingZeros());
+                            }
+                        }
+                    }
+                }
+            }
+            List<BigDecimal> inDocument = new ArrayList<>();
+            try (XWPFDocument doc = new XWPFDocument(Files.newInputStream(dir.resolve("report.docx")))) {
+                for (XWPFTable table : doc.getTables()) {
+                    for (XWPFTableRow row : table.getRows()) {
+                        for (XWPFTableCell c : row.getTableCells()) {
+                            if (c.getText().matches("-?[0-9]+(\\.[0-9]+)?")) {
+                                inDocument.add(new BigDecimal(c.getText()).stripTrailingZeros());
+                            }
+                        }
+                    }
+                }
+            }
+            assertThat(inWorkbook).as(dir + " tables.xlsx").containsExactlyInAnyOrderElementsOf(want);
+            assertThat(inDocument).as(dir + " report.docx").containsExactlyInAnyOrderElementsOf(want);
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(yearDir.resolve("tables.xlsx")))) {
+            Sheet sheet = book.getSheetAt(0);
+            Row keys = sheet.getRow(0);
+            assertThat(sheet.getLastRowNum() - 1).as("one row per report").isEqualTo(reports.size());
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                JsonNode json = byReport.get(row.getCell(0).getStringCellValue() + "/" + row.getCell(2).getStringCellValue());
+                assertThat(json).isNotNull();
+                for (int c = 0; c < keys.getLastCellNum(); c++) {
+                    String key = keys.getCell(c).getStringCellValue();
+                    if (cells.contains(key)) {
+                        BigDecimal want = OfficeFixtures.jsonValue(json, key);
+                        Cell got = row.getCell(c);
+                        if (want == null) {
+                            assertThat(got).isNull();
+                        } else {
+                            assertThat(BigDecimal.valueOf(got.getNumericCellValue())).as(key).isEqualByComparingTo(want);
+                        }
+                    }
                 }
             }
         }

@@ -24,14 +24,14 @@ import java.util.List;
  * checks went through counting and totalling. Leaf cells of table 三 get distinct counts, so a
  * figure printed in the wrong cell cannot pass by coincidence.
  */
-final class RenderFixtures {
+public final class RenderFixtures {
 
-    static final int YEAR = 2023;
-    static final ReportFormat FORMAT = ReportFormat.current();
+    public static final int YEAR = 2023;
+    public static final ReportFormat FORMAT = ReportFormat.current();
 
     private RenderFixtures() {}
 
-    static Agency agency() {
+    public static Agency agency() {
         return new Agency("QP-LT", "上海市青浦区练塘镇人民政府", "QP", "镇",
                 "https://www.example.gov.cn/lt/xxgk/ndbg/", "练塘镇人民政府党政办公室",
                 "上海市青浦区练塘镇章练塘路1号", "021-00000000");
@@ -42,7 +42,7 @@ final class RenderFixtures {
     }
 
     /** Fees 5949.088667 万元, 信息处理费 120.50 元, thousands of applications. */
-    static StatutoryTables tables() {
+    public static StatutoryTables tables() {
         return tables("QP-LT", "上海市青浦区练塘镇人民政府", StatutoryTables.SCOPE_AGENCY, 1, new BigDecimal("60.25"));
     }
 
@@ -50,7 +50,7 @@ final class RenderFixtures {
      * @param scale  multiplies the number of applications and cases (1 = the standard fixture)
      * @param feeEach 信息处理费 charged on each of two applications (null: none charged)
      */
-    static StatutoryTables tables(String code, String name, String scope, int scale, BigDecimal feeEach) {
+    public static StatutoryTables tables(String code, String name, String scope, int scale, BigDecimal feeEach) {
         ReportYear year = new ReportYear(YEAR);
         ApplicationCounter applications = new ApplicationCounter(year, FORMAT.table3Shape(), Evidence.NONE);
         GridShape t3 = FORMAT.table3Shape();

@@ -69,8 +69,18 @@ class RenderReportHtmlTest {
     }
 
     @Test
+    void aTitleThatFitsOnOneLineIsNotBroken() {
+        Agency town = new Agency("QP-LT", "练塘镇", "QP", "镇", null, null, null, null);
+        ReportView view = ReportView.of(FORMAT, town, RenderFixtures.tables(), List.of());
+        assertThat(view.titleWraps()).isFalse();
+        assertThat(Jsoup.parse(new ReportRenderer(FORMAT, Templates.shipped()).html(view)).selectFirst("h1").html())
+                .isEqualTo("练塘镇2023年政府信息公开工作年度报告");
+    }
+
+    @Test
     void titleAndTheSixHeadingsInLayoutOrder() {
-        assertThat(DOC.selectFirst("h1").text()).isEqualTo("上海市青浦区练塘镇人民政府2023年政府信息公开工作年度报告");
+        // too long for one line of the title: it breaks after the unit's name, not inside 年度报告
+        assertThat(DOC.selectFirst("h1").html().replace("\n", "")).isEqualTo("上海市青浦区练塘镇人民政府<br>2023年政府信息公开工作年度报告");
         assertThat(DOC.title()).isEqualTo("上海市青浦区练塘镇人民政府2023年政府信息公开工作年度报告");
         assertThat(texts(DOC.select("h2"))).containsExactlyElementsOf(FORMAT.sections().stream().map(ReportFormat.Section::heading).toList());
         assertThat(texts(DOC.select("h2"))).containsExactly("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
@@ -329,7 +339,8 @@ class RenderReportHtmlTest {
         assertThat(DOC.selectFirst("meta[name=viewport]").attr("content")).contains("width=device-width");
         assertThat(DOC.select("link[rel=stylesheet], script[src], img")).isEmpty();
         String css = DOC.selectFirst("style").data();
-        assertThat(css).contains("font-family: 'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif;")
+        assertThat(css).contains("font-family: 'FangSong', '仿宋', 'STFangsong', 'LXGW WenKai', 'Noto Serif CJK SC', 'Source Han Serif SC', 'Noto Sans SC', serif;")
+                .contains("margin: 37mm 26mm 35mm 28mm").contains("font-size: 16pt").contains("font-size: 22pt")
                 .contains("size: A4").contains("counter(page)").contains("-fs-table-paginate: paginate").contains("@media screen");
         for (String t : List.of("table3", "table4")) {
             assertThat(table(t).parent().hasClass("table-wrap")).isTrue();
