@@ -14,6 +14,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * One run per scope at a time, and recovery from runs that died. {@link #acquireRun}: before a launch,
@@ -47,6 +50,8 @@ public class RunGuard {
     private final Map<String, ProcessLock> outputLocks = new ConcurrentHashMap<>();
     /** The embedded database's run lock of each run this process holds, by its lease's owner. */
     private final Map<String, ProcessLock> databaseLocks = new ConcurrentHashMap<>();
+    /** The runs whose output directory did not exist before their lock, by their lease's owner. */
+    private final Map<String, RunParameters> createdOutputs = new ConcurrentHashMap<>();
     private final String databaseUrl;
     private final int retryAttempts;
     private final long retryPauseMillis;
@@ -117,6 +122,9 @@ public class RunGuard {
         try {
             // The lease holds among runs sharing this database; the output directory's lock holds among all
             // processes writing into it, whatever database (a second working directory, hence ./var) they use.
+            if (!Files.exists(params.out())) {
+                createdOutputs.put(lease.owner(), params);
+            }
             try {
                 outputLocks.put(lease.owner(), ProcessLock.acquire(outputLockOf(params), commandOf(params, run)));
             } catch (ProcessLock.Held e) {
@@ -140,6 +148,28 @@ public class RunGuard {
         } catch (AlreadyRunning | RuntimeException e) {
             release(lease);
             throw e;
+        }
+    }
+
+    /**
+     * A run refused before it wrote anything leaves no output directory behind, when it was the one that
+     * created it for its lock: the directory is removed if it holds nothing but that lock file.
+     */
+    private static void removeIfOnlyItsLock(RunParameters p) {
+        Path lock = outputLockOf(p);
+        try (Stream<Path> top = Files.list(p.out()); Stream<Path> locks = Files.list(lock.getParent())) {
+            if (!top.allMatch(lock.getParent()::equals) || !locks.allMatch(lock::equals)) {
+                return;
+            }
+        } catch (IOException e) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(lock);
+            Files.deleteIfExists(lock.getParent());
+            Files.deleteIfExists(p.out());
+        } catch (IOException e) {
+            log.debug("{} left in place: {}", p.out(), e.getMessage());
         }
     }
 
@@ -209,11 +239,15 @@ public class RunGuard {
     public void release(RunLeases.Lease lease) {
         ProcessLock output = outputLocks.remove(lease.owner());
         ProcessLock database = databaseLocks.remove(lease.owner());
+        RunParameters created = createdOutputs.remove(lease.owner());
         try {
             leases.release(lease);
         } finally {
             if (output != null) {
                 output.close();
+            }
+            if (created != null) {
+                removeIfOnlyItsLock(created);
             }
             if (database != null) {
                 database.close();
