@@ -89,7 +89,8 @@ public final class UnitTables {
                         + sources(ret) + "; a unit reports from one source per year: remove its rows from the one or the other"));
             }
             StatutoryTables previous = previousYear(agency, year - 1);
-            StatutoryTables fromReturn = ReturnTables.build(format, agency.code(), agency.name(), year, ret, previous);
+            // In the layout of the year the records were counted in (a run may name its layout; last year keeps its own).
+            StatutoryTables fromReturn = ReturnTables.build(fromRecords.format(), agency.code(), agency.name(), year, ret, previous);
             // The trail of a figure from a return is the line of the return that gave it.
             for (ReturnFigure f : ret) {
                 if (f.value().signum() != 0) {
@@ -108,7 +109,8 @@ public final class UnitTables {
         }
         List<ReturnFigure> previousReturn = returns.apply(agency.code(), year - 1);
         if (!previousReturn.isEmpty()) {
-            StatutoryTables previous = ReturnTables.build(format, agency.code(), agency.name(), year - 1, previousReturn, null);
+            StatutoryTables previous = ReturnTables.build(records.count(agency, year - 1, Evidence.NONE).format(), agency.code(),
+                    agency.name(), year - 1, previousReturn, null);
             checkChain(agency.code(), year, fromRecords, previous, previousReturn);
         }
         if (allZero(fromRecords)) {
@@ -121,10 +123,10 @@ public final class UnitTables {
     /** Year − 1 as the report of that year would have it: its return, else its records, else unknown. */
     private StatutoryTables previousYear(Agency agency, int year) {
         List<ReturnFigure> ret = returns.apply(agency.code(), year);
-        if (!ret.isEmpty()) {
-            return ReturnTables.build(format, agency.code(), agency.name(), year, ret, null);
-        }
         StatutoryTables rec = records.count(agency, year, Evidence.NONE);
+        if (!ret.isEmpty()) {
+            return ReturnTables.build(rec.format(), agency.code(), agency.name(), year, ret, null);
+        }
         return allZero(rec) ? null : rec;
     }
 
@@ -179,7 +181,7 @@ public final class UnitTables {
         for (Map.Entry<String, Map<String, BigDecimal>> row : t.table2().values().entrySet()) {
             for (Map.Entry<String, BigDecimal> cell : row.getValue().entrySet()) {
                 if (!stocks.contains(cell.getKey()) && cell.getValue().signum() != 0) {
-                    boolean documents = format.table2().blocks().stream().flatMap(b -> b.rows().stream())
+                    boolean documents = t.format().table2().blocks().stream().flatMap(b -> b.rows().stream())
                             .anyMatch(r -> r.key().equals(row.getKey()) && r.source() != null && r.source().documentCategory() != null);
                     cells.add("table2." + row.getKey() + "." + cell.getKey() + " = " + cell.getValue().toPlainString()
                             + (documents ? " (filings.csv)" : " (enforcement.csv)"));
