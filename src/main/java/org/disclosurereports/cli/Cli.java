@@ -82,7 +82,9 @@ public class Cli implements CommandLineRunner, ExitCodeGenerator {
             if (command == null) {
                 throw new UsageException("unknown command '" + args[0] + "' (commands: " + String.join(", ", commands.keySet()) + ")");
             }
-            exitCode = command.execute(Options.parse(args, command));
+            Options options = Options.parse(args, command);
+            command.check(options);
+            exitCode = command.execute(options);
         } catch (UsageException e) {
             System.err.println("disclosure-reports: " + e.getMessage());
             System.err.println();

@@ -4,6 +4,7 @@ import org.disclosurereports.core.layout.ReportFormat;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +74,18 @@ class RowCheckerTest {
         ParsedRow row = new RowChecker(k, k.fileName(), c -> true)
                 .check(new RawRow(3, new String[k.columns().size()], "A1,SL", "the row has 2 fields but the header has 8"));
         assertThat(row.problems()).singleElement().satisfies(r -> assertThat(r.reason()).contains("2 fields"));
+    }
+
+    @Test
+    void anUnreadableCellRejectsItsRowAndTheOtherColumnsAreStillChecked() {
+        RecordKind k = schema.kind("applications");
+        String[] v = {"A1", "SL-NOPE", "2024-01-05", "natural_person", null, null, null, ""};
+        RawRow raw = new RawRow(9, v, "A1,SL-NOPE,2024-01-05,natural_person,,,,NaN", null, "applications.xlsx, sheet 申请, row 9",
+                List.of(new RawRow.UnreadableCell("fee_yuan", "NaN", "cell H9 is a number cell, but its value is not a number")));
+        ParsedRow row = new RowChecker(k, "applications.xlsx", Set.of("SL")::contains).check(raw);
+        assertThat(row.problems()).extracting(Rejection::describe).containsExactly(
+                "applications.xlsx, sheet 申请, row 9, column fee_yuan, value 'NaN': cell H9 is a number cell, but its value is not a number",
+                "applications.xlsx, sheet 申请, row 9, column agency_code, value 'SL-NOPE': no such agency in agencies.csv");
     }
 
     @Test
