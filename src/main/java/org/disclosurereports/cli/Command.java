@@ -21,5 +21,10 @@ public interface Command {
         return Set.of();
     }
 
+    /** How many words may follow the command before its options ({@code user add NAME}: two); none by default. */
+    default int maxArguments() {
+        return 0;
+    }
+
     ExitCode execute(Options options);
 }
