@@ -62,6 +62,7 @@ public class ConsoleServer implements SpringApplicationRunListener {
         settings.put("disclosure.console.data", value(args, "data", ""));
         settings.put("disclosure.console.out", value(args, "out", ""));
         settings.put("disclosure.console.templates", value(args, "templates", ""));
+        settings.put("disclosure.console.jobs", value(args, "jobs", ""));
         return settings;
     }
 

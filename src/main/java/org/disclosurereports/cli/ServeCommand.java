@@ -35,16 +35,18 @@ public class ServeCommand implements Command {
     @Override
     public String usage() {
         return """
-                serve --data DIR --out DIR [--port 8080] [--bind 127.0.0.1] [--templates DIR]
+                serve --data DIR --out DIR [--port 8080] [--bind 127.0.0.1] [--templates DIR] [--jobs DIR]
                     the review console in a browser: units write their passages and submit, reviewers return or
                     approve and publish (see docs/console.md); accounts are made with user add
                     --port  the port to listen on (default 8080)
-                    --bind  the address to listen on (default 127.0.0.1: this machine only)""";
+                    --bind  the address to listen on (default 127.0.0.1: this machine only)
+                    --jobs  job definitions: the deadlines of the one writing --out (default 31 January for
+                            units, 31 March for the top agency)""";
     }
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of("data", "out", "port", "bind", "templates");
+        return Set.of("data", "out", "port", "bind", "templates", "jobs");
     }
 
     @Override

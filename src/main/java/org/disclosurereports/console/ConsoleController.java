@@ -137,7 +137,7 @@ public class ConsoleController {
         model.put("canPublish", scope.canReview(user, code) || scope.canWrite(user, code));
         model.put("canSeeEvidence", scope.canSeeEvidence(user, code));
         model.put("hasSummary", reports.file(year, code, "summary/report.html").isPresent());
-        LocalDate due = Deadlines.due(year, scope.hasUnits(code));
+        LocalDate due = settings.deadlines().due(year, scope.agency(code).map(Agency::isRoot).orElse(false));
         model.put("due", due.toString());
         model.put("daysLeft", ChronoUnit.DAYS.between(LocalDate.now(settings.clock()), due));
         return page("console-report.ftlh", model);
@@ -261,7 +261,7 @@ public class ConsoleController {
         List<Map<String, Object>> units = new ArrayList<>();
         for (String code : codes) {
             State state = Optional.ofNullable(ofYear.get(code)).map(ReportStates.Current::state).orElse(State.DRAFT);
-            LocalDate due = Deadlines.due(year, scope.hasUnits(code));
+            LocalDate due = settings.deadlines().due(year, scope.agency(code).map(Agency::isRoot).orElse(false));
             long daysLeft = ChronoUnit.DAYS.between(today, due);
             List<ConsoleReports.Finding> findings = reports.findings(year, code);
             boolean done = state == State.SUBMITTED || state == State.APPROVED || state == State.PUBLISHED;
@@ -273,6 +273,7 @@ public class ConsoleController {
             row.put("due", due.toString());
             row.put("daysLeft", daysLeft);
             row.put("overdue", daysLeft < 0 && !done);
+            row.put("done", done);
             row.put("returned", state == State.RETURNED);
             row.put("blocking", findings.stream().filter(ConsoleReports.Finding::blocking).count());
             row.put("warnings", findings.stream().filter(f -> !f.blocking()).count());

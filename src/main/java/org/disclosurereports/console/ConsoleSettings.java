@@ -1,6 +1,9 @@
 package org.disclosurereports.console;
 
 import org.disclosurereports.job.RunParameters;
+import org.disclosurereports.operations.JobDefinition;
+import org.disclosurereports.operations.JobDefinitions;
+import org.disclosurereports.operations.ReportDeadlines;
 import org.disclosurereports.render.Templates;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -27,13 +30,26 @@ public class ConsoleSettings {
     private final Path out;
     private final Templates templates;
     private final Clock clock;
+    private final ReportDeadlines deadlines;
 
+    /**
+     * @param jobs a directory of job definitions, or blank: the deadlines of the definition that writes
+     *             {@code out} apply (earlier local dates), the statutory ones otherwise
+     */
     public ConsoleSettings(@Value("${disclosure.console.data}") String data, @Value("${disclosure.console.out}") String out,
-                           @Value("${disclosure.console.templates:}") String templates) {
+                           @Value("${disclosure.console.templates:}") String templates, @Value("${disclosure.console.jobs:}") String jobs)
+            throws JobDefinitions.Invalid {
         this.data = Path.of(data).toAbsolutePath().normalize();
         this.out = RunParameters.realDirectory(Path.of(out));
         this.templates = new Templates(templates.isBlank() ? null : Path.of(templates));
         this.clock = Clock.system(OFFICE_ZONE);
+        this.deadlines = jobs.isBlank() ? ReportDeadlines.STATUTORY : JobDefinitions.load(Path.of(jobs)).stream()
+                .filter(j -> RunParameters.realDirectory(j.out()).equals(this.out)).map(JobDefinition::deadlines)
+                .findFirst().orElse(ReportDeadlines.STATUTORY);
+    }
+
+    public ReportDeadlines deadlines() {
+        return deadlines;
     }
 
     public Path data() {
