@@ -7,7 +7,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -66,18 +65,7 @@ public class ConsoleServer implements SpringApplicationRunListener {
         return settings;
     }
 
-    /** The value of {@code --name value} or {@code --name=value} (what {@link Options} accepts). */
     private static String value(String[] args, String name, String otherwise) {
-        List<String> all = List.of(args);
-        for (int i = 1; i < all.size(); i++) {
-            String a = all.get(i);
-            if (a.equals("--" + name) && i + 1 < all.size()) {
-                return all.get(i + 1);
-            }
-            if (a.startsWith("--" + name + "=")) {
-                return a.substring(name.length() + 3);
-            }
-        }
-        return otherwise;
+        return MetricsServer.value(args, name, otherwise);
     }
 }

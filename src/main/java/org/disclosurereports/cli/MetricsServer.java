@@ -75,7 +75,7 @@ public class MetricsServer implements SpringApplicationRunListener {
     }
 
     /** The value of {@code --name value} or {@code --name=value} (what {@link Options} accepts). */
-    private static String value(String[] args, String name, String otherwise) {
+    static String value(String[] args, String name, String otherwise) {
         List<String> all = List.of(args);
         for (int i = 1; i < all.size(); i++) {
             String a = all.get(i);

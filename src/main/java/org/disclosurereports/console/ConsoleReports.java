@@ -4,20 +4,15 @@ import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.narrative.OfficeText;
 import org.disclosurereports.core.records.Agency;
-import org.disclosurereports.core.rollup.UnitTables;
 import org.disclosurereports.inputs.OfficeTexts;
-import org.disclosurereports.job.ComplianceSupplement;
 import org.disclosurereports.job.NightlyReportBuilder;
 import org.disclosurereports.job.ReportBuilder;
 import org.disclosurereports.outputs.BuiltReport;
-import org.disclosurereports.outputs.ComplianceFiles;
 import org.disclosurereports.outputs.ReportFilesWriter;
 import org.disclosurereports.outputs.SealMarks;
-import org.disclosurereports.render.ScorecardPage;
 import org.disclosurereports.store.OfficeTextVersions;
 import org.disclosurereports.store.RecordStore;
 import org.disclosurereports.store.ReturnStore;
-import org.disclosurereports.store.TablesFromRecords;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
@@ -162,11 +157,7 @@ public class ConsoleReports {
 
     /** Builds the report of the agency from today's records and passage files, in memory. */
     public Built build(Agency agency, int year) {
-        TablesFromRecords records = new TablesFromRecords(format, store);
-        UnitTables unitTables = new UnitTables(format, records::agency, returns::figures);
-        ReportBuilder builder = new ReportBuilder(format, unitTables, settings.templates(), year, ComplianceSupplement.forRun(store,
-                new ComplianceFiles(new ScorecardPage(settings.templates())), settings.data(), year));
-        BuiltReport report = builder.process(agency);
+        BuiltReport report = ReportBuilder.forRun(format, store, returns, settings.templates(), settings.data(), year).process(agency);
         Map<String, byte[]> files = report.files();
         String html = new String(files.get("report.html"), StandardCharsets.UTF_8);
         int marks = html.split(TO_WRITE_MARK, -1).length - 1;

@@ -12,7 +12,6 @@ import org.disclosurereports.inputs.RawRow;
 import org.disclosurereports.inputs.RecordKind;
 import org.disclosurereports.inputs.RowChecker;
 import org.disclosurereports.outputs.BuiltReport;
-import org.disclosurereports.outputs.ComplianceFiles;
 import org.disclosurereports.outputs.DistrictScorecard;
 import org.disclosurereports.outputs.RejectsFile;
 import org.disclosurereports.outputs.ReportFilesWriter;
@@ -403,11 +402,7 @@ public class AnnualReportJobConfiguration {
     ReportBuilder reportBuilder(@Value("#{stepExecution}") StepExecution step, ReportFormat format, RecordStore store,
                                 ReturnStore returns) {
         RunParameters run = RunParameters.of(step.getJobParameters());
-        TablesFromRecords records = new TablesFromRecords(format, store);
-        var unitTables = new UnitTables(format, records::agency, returns::figures);
-        Templates templates = new Templates(run.templates());
-        return new ReportBuilder(format, unitTables, templates, run.year(),
-                ComplianceSupplement.forRun(store, new ComplianceFiles(new ScorecardPage(templates)), run.data(), run.year()));
+        return ReportBuilder.forRun(format, store, returns, new Templates(run.templates()), run.data(), run.year());
     }
 
     @Bean

@@ -7,14 +7,20 @@ import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.rollup.UnitTables;
 import org.disclosurereports.outputs.BuiltReport;
+import org.disclosurereports.outputs.ComplianceFiles;
 import org.disclosurereports.render.AuditPages;
 import org.disclosurereports.render.ReportRenderer;
 import org.disclosurereports.render.ReportView;
+import org.disclosurereports.render.ScorecardPage;
 import org.disclosurereports.render.Templates;
+import org.disclosurereports.store.RecordStore;
+import org.disclosurereports.store.ReturnStore;
+import org.disclosurereports.store.TablesFromRecords;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +55,17 @@ public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
         this.year = year;
         this.audit = new ReportAudit(format, new AuditPages(templates));
         this.supplement = supplement;
+    }
+
+    /**
+     * The builder of a run (and of the review console's rebuilt reports): figures from records or
+     * returns, work plans, deadlines and office text from the data directory {@code data}.
+     */
+    public static ReportBuilder forRun(ReportFormat format, RecordStore store, ReturnStore returns, Templates templates, Path data, int year) {
+        TablesFromRecords records = new TablesFromRecords(format, store);
+        UnitTables unitTables = new UnitTables(format, records::agency, returns::figures);
+        return new ReportBuilder(format, unitTables, templates, year,
+                ComplianceSupplement.forRun(store, new ComplianceFiles(new ScorecardPage(templates)), data, year));
     }
 
     @Override

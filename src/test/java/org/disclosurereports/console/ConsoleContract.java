@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -281,6 +282,26 @@ abstract class ConsoleContract {
         assertThat(nightlyRun()).isEqualTo(ExitCode.OK);
         assertThat(Files.readAllBytes(dir.resolve("report.html"))).as("the next run leaves the published report alone").isEqualTo(html);
         assertThat(Files.readAllBytes(dir.resolve("tables.json"))).isEqualTo(tables);
+
+        // A record behind the published figures arrives late: the run still leaves the report alone, and
+        // the console lists the figures that differ now.
+        Files.writeString(settings.data().resolve("applications.csv"), "CD2024-99,SL-JD1,2024年6月3日,自然人,2024年6月20日,（一）予以公开,,\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        assertThat(nightlyRun()).isEqualTo(ExitCode.OK);
+        assertThat(Files.readAllBytes(dir.resolve("report.html"))).isEqualTo(html);
+        assertThat(dir.resolve("sealed-differences.csv")).exists();
+        String page = mvc.perform(get(REPORT).with(user(principal("reviewer-sl")))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("定稿后变化的数据").contains("予以公开");
+
+        // Corrected: unsealed with a reason, back to draft; the next run builds it again.
+        mvc.perform(request(HttpMethod.POST, REPORT + "/correct").with(user(principal("reviewer-sl"))).with(csrf())
+                .param("reason", "补录一件申请后更正。"));
+        assertThat(states.current("SL-JD1", YEAR).state()).isEqualTo(ReportStates.State.DRAFT);
+        assertThat(sealed.find("SL-JD1", YEAR)).isEmpty();
+        assertThat(states.transitions("SL-JD1", YEAR)).last().satisfies(t -> assertThat(t.comment()).isEqualTo("补录一件申请后更正。"));
+        assertThat(nightlyRun()).isEqualTo(ExitCode.OK);
+        assertThat(dir.resolve("sealed-differences.csv")).doesNotExist();
+        assertThat(Files.readAllBytes(dir.resolve("tables.json"))).as("built again with the late record").isNotEqualTo(tables);
     }
 
     @Test
