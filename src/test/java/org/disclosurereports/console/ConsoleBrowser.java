@@ -8,6 +8,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,11 +70,11 @@ final class ConsoleBrowser implements AutoCloseable {
         go("/login");
         driver.findElement(By.name("username")).sendKeys(user);
         driver.findElement(By.name("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(driver.findElement(By.cssSelector("button[type=submit]")));
     }
 
     void signOut() {
-        driver.findElement(By.cssSelector("header form button")).click();
+        submit(driver.findElement(By.cssSelector("header form button")));
     }
 
     void type(String id, String text) {
@@ -81,12 +83,19 @@ final class ConsoleBrowser implements AutoCloseable {
         e.sendKeys(text);
     }
 
+    /** Clicks the form's button and waits until the page it leads to has replaced this one. */
     void click(String id) {
-        driver.findElement(By.id(id)).click();
+        submit(driver.findElement(By.id(id)));
+    }
+
+    private void submit(WebElement button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        button.click();
+        new WebDriverWait(driver, Duration.ofMinutes(3)).until(ExpectedConditions.stalenessOf(page));
     }
 
     void follow(String linkText) {
-        driver.findElement(By.linkText(linkText)).click();
+        submit(driver.findElement(By.linkText(linkText)));
     }
 
     List<String> linkTexts() {
