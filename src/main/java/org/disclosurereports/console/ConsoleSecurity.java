@@ -14,8 +14,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * CSRF protection (fields {@code username}, {@code password}, {@code _csrf}), every other page for
  * signed-in accounts only (which agency's pages each may open is checked per request by the console
  * itself, {@link AgencyScope}), sessions that expire ({@code ConsoleServer}), and headers that keep
- * pages out of frames and scripts out of pages. {@code schedule}: the metrics endpoints, read-only, and
- * nothing else, as before the console existed.
+ * pages out of frames and scripts out of pages. {@code schedule}: the metrics endpoints as the actuator
+ * exposes them, without sign-in, as before the console existed.
  */
 @Configuration
 @EnableWebSecurity
@@ -42,8 +42,8 @@ public class ConsoleSecurity {
     @Bean
     @ConditionalOnProperty(name = "disclosure.console.enabled", havingValue = "false", matchIfMissing = true)
     SecurityFilterChain metricsOnly(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
-                        .anyRequest().denyAll())
+        // What is served is what the actuator exposes (health and prometheus, read-only): the rest answers 404 as without security.
+        http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable()) // read-only endpoints, no session, no form
                 .sessionManagement(s -> s.disable());
         return http.build();
