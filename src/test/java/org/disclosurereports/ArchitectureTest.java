@@ -42,6 +42,7 @@ class ArchitectureTest {
             "job",               // annualReportJob: steps, readers, writers, listeners
             "operations",        // leases, schedules, seals
             "operations.metrics", // the figures of runs as metrics: metrics.prom, the endpoint of schedule mode
+            "console",           // the review console: accounts, report life cycle, the web pages of serve
             "cli",               // the commands
             "devtools.generate", // development tools, apart from the pipeline
             "devtools.bench",

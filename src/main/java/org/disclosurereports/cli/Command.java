@@ -52,5 +52,10 @@ public interface Command {
      */
     default void check(Options options) {}
 
+    /** How many words may follow the command before its options ({@code user add NAME}: two); none by default. */
+    default int maxArguments() {
+        return 0;
+    }
+
     ExitCode execute(Options options);
 }

@@ -48,7 +48,7 @@ public class MetricsServer implements SpringApplicationRunListener {
 
     @Override
     public void started(ConfigurableApplicationContext context, Duration timeTaken) {
-        if (context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+        if (args.length > 0 && args[0].equals("schedule") && context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             String address = context.getEnvironment().getProperty("server.address", DEFAULT_BIND);
             log.info("schedule: metrics at http://{}:{}/actuator/prometheus (health: /actuator/health)", address, web.getWebServer().getPort());
         }
@@ -75,7 +75,7 @@ public class MetricsServer implements SpringApplicationRunListener {
     }
 
     /** The value of {@code --name value} or {@code --name=value} (what {@link Options} accepts). */
-    private static String value(String[] args, String name, String otherwise) {
+    static String value(String[] args, String name, String otherwise) {
         List<String> all = List.of(args);
         for (int i = 1; i < all.size(); i++) {
             String a = all.get(i);

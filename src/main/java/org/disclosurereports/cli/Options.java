@@ -1,14 +1,22 @@
 package org.disclosurereports.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The options of one command: {@code --name value}, {@code --name=value}, {@code --flag}. */
-public record Options(String command, Map<String, String> values, Set<String> flags) {
+/**
+ * The options of one command: {@code --name value}, {@code --name=value}, {@code --flag}, and the words
+ * before them for a command that takes some ({@link Command#maxArguments()}: {@code user add NAME}).
+ */
+public record Options(String command, Map<String, String> values, Set<String> flags, List<String> arguments) {
+
+    public Options(String command, Map<String, String> values, Set<String> flags) {
+        this(command, values, flags, List.of());
+    }
 
     /** True when a command's arguments ask for its usage ({@code run --help}): that is no error. */
     static boolean asksForHelp(String[] args) {
@@ -19,7 +27,11 @@ public record Options(String command, Map<String, String> values, Set<String> fl
         Map<String, String> values = new HashMap<>();
         Set<String> flags = new HashSet<>();
         List<String> rest = List.of(args).subList(1, args.length);
-        for (int i = 0; i < rest.size(); i++) {
+        List<String> arguments = new ArrayList<>();
+        while (arguments.size() < command.maxArguments() && arguments.size() < rest.size() && !rest.get(arguments.size()).startsWith("--")) {
+            arguments.add(rest.get(arguments.size()));
+        }
+        for (int i = arguments.size(); i < rest.size(); i++) {
             String a = rest.get(i);
             if (!a.startsWith("--")) {
                 throw new UsageException("unexpected argument '" + a + "'");
@@ -49,7 +61,7 @@ public record Options(String command, Map<String, String> values, Set<String> fl
             }
             values.put(name, value);
         }
-        return new Options(args[0], values, flags);
+        return new Options(args[0], values, flags, List.copyOf(arguments));
     }
 
     public String required(String name) {

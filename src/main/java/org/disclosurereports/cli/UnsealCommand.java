@@ -1,6 +1,6 @@
 package org.disclosurereports.cli;
 
-import org.disclosurereports.store.SealedReports;
+import org.disclosurereports.operations.ReportSeal;
 
 import org.springframework.stereotype.Component;
 
@@ -10,9 +10,9 @@ import java.util.Set;
 @Component
 public class UnsealCommand implements Command {
 
-    private final SealedReports sealed;
+    private final ReportSeal sealed;
 
-    public UnsealCommand(SealedReports sealed) {
+    public UnsealCommand(ReportSeal sealed) {
         this.sealed = sealed;
     }
 

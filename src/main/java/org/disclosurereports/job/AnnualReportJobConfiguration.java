@@ -13,7 +13,6 @@ import org.disclosurereports.inputs.RawRow;
 import org.disclosurereports.inputs.RecordKind;
 import org.disclosurereports.inputs.RowChecker;
 import org.disclosurereports.outputs.BuiltReport;
-import org.disclosurereports.outputs.ComplianceFiles;
 import org.disclosurereports.outputs.DistrictScorecard;
 import org.disclosurereports.outputs.RejectsFile;
 import org.disclosurereports.outputs.ReportFilesWriter;
@@ -165,8 +164,7 @@ public class AnnualReportJobConfiguration {
 
     /** A run's records counted in its layout for its year, and in their own year's layout for the year before. */
     static TablesFromRecords tablesFromRecords(RunParameters run, ReportFormats formats, RecordStore store) {
-        ReportFormat format = formatOf(run, formats);
-        return new TablesFromRecords(year -> year == run.year() ? format : formats.forYear(year), store);
+        return TablesFromRecords.inLayouts(formats, formatOf(run, formats), run.year(), store);
     }
 
     @Bean
@@ -433,12 +431,7 @@ public class AnnualReportJobConfiguration {
     ReportBuilder reportBuilder(@Value("#{stepExecution}") StepExecution step, ReportFormats formats, RecordStore store,
                                 ReturnStore returns) {
         RunParameters run = RunParameters.of(step.getJobParameters());
-        ReportFormat format = formatOf(run, formats);
-        TablesFromRecords records = tablesFromRecords(run, formats, store);
-        var unitTables = new UnitTables(format, records::agency, returns::figures);
-        Templates templates = new Templates(run.templates());
-        return new ReportBuilder(format, unitTables, templates, run.year(),
-                ComplianceSupplement.forRun(store, new ComplianceFiles(new ScorecardPage(templates)), run.data(), run.year()));
+        return ReportBuilder.forRun(formats, run.format(), store, returns, new Templates(run.templates()), run.data(), run.year());
     }
 
     @Bean

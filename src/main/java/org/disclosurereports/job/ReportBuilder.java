@@ -4,20 +4,27 @@ import org.disclosurereports.core.counting.EvidenceCollector;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.layout.ReportFormats;
 import org.disclosurereports.core.narrative.ReportNarrative;
 import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.rollup.UnitTables;
 import org.disclosurereports.outputs.BuiltReport;
+import org.disclosurereports.outputs.ComplianceFiles;
 import org.disclosurereports.outputs.office.ReportDocx;
 import org.disclosurereports.outputs.office.TablesWorkbook;
 import org.disclosurereports.render.AuditPages;
 import org.disclosurereports.render.ReportRenderer;
 import org.disclosurereports.render.ReportView;
+import org.disclosurereports.render.ScorecardPage;
 import org.disclosurereports.render.Templates;
+import org.disclosurereports.store.RecordStore;
+import org.disclosurereports.store.ReturnStore;
+import org.disclosurereports.store.TablesFromRecords;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +59,23 @@ public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
         this.year = year;
         this.audit = new ReportAudit(format, new AuditPages(templates));
         this.supplement = supplement;
+    }
+
+    /**
+     * The builder of a run (and of the review console's rebuilt reports): figures from records or
+     * returns, work plans, deadlines and office text from the data directory {@code data}.
+     */
+    /**
+     * The builder of one run's reports: {@code formatId} names the layout, or null for the year's own; the years
+     * before are counted in their own layouts.
+     */
+    public static ReportBuilder forRun(ReportFormats formats, String formatId, RecordStore store, ReturnStore returns, Templates templates,
+                                       Path data, int year) {
+        ReportFormat format = formats.choose(formatId, year);
+        TablesFromRecords records = TablesFromRecords.inLayouts(formats, format, year, store);
+        UnitTables unitTables = new UnitTables(format, records::agency, returns::figures);
+        return new ReportBuilder(format, unitTables, templates, year,
+                ComplianceSupplement.forRun(store, new ComplianceFiles(new ScorecardPage(templates)), data, year));
     }
 
     @Override

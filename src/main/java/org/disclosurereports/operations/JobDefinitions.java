@@ -10,6 +10,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,13 +30,14 @@ import java.util.stream.Stream;
  * force: false                 # optional
  * encoding: GB18030            # optional
  * templates: /srv/disclosure/templates   # optional
+ * deadlines: {units: "01-20", top: "03-15"}   # optional: earlier local due dates (default 01-31 and 03-31)
  * </pre>
  * Every problem of every file is collected, each naming the file and the field, so one start
  * shows them all. Relative paths are read from the working directory, as on the command line.
  */
 public final class JobDefinitions {
 
-    static final Set<String> FIELDS = Set.of("cron", "zone", "data", "out", "years", "agencies", "force", "encoding", "templates");
+    static final Set<String> FIELDS = Set.of("cron", "zone", "data", "out", "years", "agencies", "force", "encoding", "templates", "deadlines");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** Definitions were refused; {@link #problems()} say where and why. */
@@ -98,7 +100,7 @@ public final class JobDefinitions {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!FIELDS.contains(field)) {
-                problems.add(name + ": field '" + field + "': unknown (fields: cron, zone, data, out, years, agencies, force, encoding, templates)");
+                problems.add(name + ": field '" + field + "': unknown (fields: cron, zone, data, out, years, agencies, force, encoding, templates, deadlines)");
             }
         }
         String cronText = text(root, "cron", name, problems, true);
@@ -155,7 +157,33 @@ public final class JobDefinitions {
         if (problems.size() > before) {
             return null;
         }
-        return new JobDefinition(name, cronText, cron, zone, data, out, years, agencies, force, encoding, templates);
+        ReportDeadlines deadlines = deadlines(root, name, problems);
+        return new JobDefinition(name, cronText, cron, zone, data, out, years, agencies, force, encoding, templates, deadlines);
+    }
+
+    private static ReportDeadlines deadlines(JsonNode root, String name, List<String> problems) {
+        JsonNode d = root.get("deadlines");
+        if (d == null || d.isNull()) {
+            return ReportDeadlines.STATUTORY;
+        }
+        if (!d.isObject()) {
+            problems.add(name + ": field 'deadlines': expected units and/or top, each MM-DD");
+            return ReportDeadlines.STATUTORY;
+        }
+        for (Iterator<String> it = d.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!f.equals("units") && !f.equals("top")) {
+                problems.add(name + ": field 'deadlines." + f + "': unknown (units, top)");
+            }
+        }
+        try {
+            MonthDay units = ReportDeadlines.local(text(d, "units", name, problems, false), ReportDeadlines.STATUTORY.units(), "units");
+            MonthDay top = ReportDeadlines.local(text(d, "top", name, problems, false), ReportDeadlines.STATUTORY.top(), "top");
+            return new ReportDeadlines(units == null ? ReportDeadlines.STATUTORY.units() : units, top == null ? ReportDeadlines.STATUTORY.top() : top);
+        } catch (IllegalArgumentException e) {
+            problems.add(name + ": " + e.getMessage());
+            return ReportDeadlines.STATUTORY;
+        }
     }
 
     private static String text(JsonNode root, String field, String file, List<String> problems, boolean required) {

@@ -8,6 +8,7 @@ import org.disclosurereports.core.figures.ReportYear;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.figures.Table2;
 import org.disclosurereports.core.layout.ReportFormat;
+import org.disclosurereports.core.layout.ReportFormats;
 import org.disclosurereports.core.records.Agency;
 
 import java.util.function.IntFunction;
@@ -27,6 +28,11 @@ public final class TablesFromRecords {
     public TablesFromRecords(IntFunction<ReportFormat> formatOfYear, RecordStore store) {
         this.formatOfYear = formatOfYear;
         this.store = store;
+    }
+
+    /** Records counted in {@code format} for {@code year}, and in their own year's layout for the years before. */
+    public static TablesFromRecords inLayouts(ReportFormats formats, ReportFormat format, int year, RecordStore store) {
+        return new TablesFromRecords(y -> y == year ? format : formats.forYear(y), store);
     }
 
     public StatutoryTables agency(Agency agency, int year, Evidence evidence) {

@@ -47,6 +47,43 @@ class JobDefinitionsTest {
     }
 
     @Test
+    void localDeadlinesMayBeEarlierThanTheStatutoryOnesNeverLater() throws Exception {
+        write("early.yaml", """
+                cron: "30 1 * * *"
+                data: %s
+                out: %s/out
+                years: [2024]
+                deadlines: {units: "01-20"}
+                """.formatted(dir, dir));
+        JobDefinition job = JobDefinitions.load(dir).get(0);
+        assertThat(job.deadlines().due(2024, false)).isEqualTo(LocalDate.of(2025, 1, 20));
+        assertThat(job.deadlines().due(2024, true)).as("not given: statutory").isEqualTo(LocalDate.of(2025, 3, 31));
+
+        write("early.yaml", """
+                cron: "30 1 * * *"
+                data: %s
+                out: %s/out
+                years: [2024]
+                deadlines: {units: "02-10", top: "3/1", until: "04-01"}
+                """.formatted(dir, dir));
+        assertThatThrownBy(() -> JobDefinitions.load(dir))
+                .hasMessageContaining("early.yaml: field 'deadlines.until': unknown (units, top)")
+                .hasMessageContaining("early.yaml: field 'deadlines.units': 02-10 is later than the statutory 01-31");
+    }
+
+    @Test
+    void withoutDeadlinesTheStatutoryDatesApply() throws Exception {
+        write("plain.yaml", """
+                cron: "30 1 * * *"
+                data: %s
+                out: %s/out
+                years: [2024]
+                """.formatted(dir, dir));
+        assertThat(JobDefinitions.load(dir).get(0).deadlines()).isEqualTo(ReportDeadlines.STATUTORY);
+        assertThat(ReportDeadlines.STATUTORY.due(2024, false)).isEqualTo(LocalDate.of(2025, 1, 31));
+    }
+
+    @Test
     void everyProblemOfEveryFileIsNamedByFileAndField() throws Exception {
         write("a.yaml", """
                 cron: "61 * * * * *"
@@ -64,7 +101,7 @@ class JobDefinitionsTest {
         write("notes.txt", "not a definition");
         assertThatThrownBy(() -> JobDefinitions.load(dir))
                 .isInstanceOfSatisfying(JobDefinitions.Invalid.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
-                        "a.yaml: field 'colour': unknown (fields: cron, zone, data, out, years, agencies, force, encoding, templates)",
+                        "a.yaml: field 'colour': unknown (fields: cron, zone, data, out, years, agencies, force, encoding, templates, deadlines)",
                         "a.yaml: field 'cron': '61 * * * * *' is not a cron expression (" + cronMessage("61 * * * * *") + ")",
                         "a.yaml: field 'data': directory " + dir.resolve("missing") + " does not exist",
                         "a.yaml: field 'years': 'last' is not a year from 2019 on, 'current' or 'previous'",
