@@ -403,7 +403,8 @@ public class AnnualReportJobConfiguration {
     ReportBuilder reportBuilder(@Value("#{stepExecution}") StepExecution step, ReportFormat format, RecordStore store,
                                 ReturnStore returns) {
         RunParameters run = RunParameters.of(step.getJobParameters());
-        TablesFromRecords records = new TablesFromRecords(format, store);
+        // A unit's year and the year before (its cross-year rules) are counted from one read per kind.
+        TablesFromRecords records = new TablesFromRecords(format, store).keepingYearBefore();
         var unitTables = new UnitTables(format, records::agency, returns::figures);
         Templates templates = new Templates(run.templates());
         return new ReportBuilder(format, unitTables, templates, run.year(),

@@ -163,6 +163,14 @@ public class RecordStore {
 
     /** Applications that can count in year {@code year}: received by its end, not closed before its start. */
     public void applications(String agencyCode, int year, Consumer<Application> sink) {
+        applications(agencyCode, year, year, sink);
+    }
+
+    /**
+     * Applications that can count in some year from {@code fromYear} to {@code toYear}: received by the
+     * end of the last, not closed before the start of the first; by id.
+     */
+    public void applications(String agencyCode, int fromYear, int toYear, Consumer<Application> sink) {
         jdbc.query("SELECT * FROM application WHERE agency_code = ? AND received_date <= ? "
                         + "AND (closed_date IS NULL OR closed_date >= ?) ORDER BY application_id",
                 rs -> {
@@ -171,17 +179,22 @@ public class RecordStore {
                     sink.accept(new Application(rs.getString("agency_code"), rs.getString("application_id"),
                             date(rs, "received_date"), rs.getString("applicant_type"), date(rs, "closed_date"),
                             rs.getString("outcome"), extendedOrUnknown, rs.getBigDecimal("fee_yuan")));
-                }, agencyCode, Date.valueOf(LocalDate.of(year, 12, 31)), Date.valueOf(LocalDate.of(year, 1, 1)));
+                }, agencyCode, Date.valueOf(LocalDate.of(toYear, 12, 31)), Date.valueOf(LocalDate.of(fromYear, 1, 1)));
     }
 
     /** Appeal cases that can count in year {@code year}: filed by its end, not closed before its start. */
     public void appeals(String agencyCode, int year, Consumer<AppealCase> sink) {
+        appeals(agencyCode, year, year, sink);
+    }
+
+    /** Appeal cases that can count in some year from {@code fromYear} to {@code toYear}, as {@link #applications(String, int, int, Consumer)}. */
+    public void appeals(String agencyCode, int fromYear, int toYear, Consumer<AppealCase> sink) {
         jdbc.query("SELECT * FROM appeal_case WHERE agency_code = ? AND filed_date <= ? "
                         + "AND (closed_date IS NULL OR closed_date >= ?) ORDER BY case_id",
                 rs -> {
                     sink.accept(new AppealCase(rs.getString("agency_code"), rs.getString("case_id"), rs.getString("kind"),
                             date(rs, "filed_date"), date(rs, "closed_date"), rs.getString("result")));
-                }, agencyCode, Date.valueOf(LocalDate.of(year, 12, 31)), Date.valueOf(LocalDate.of(year, 1, 1)));
+                }, agencyCode, Date.valueOf(LocalDate.of(toYear, 12, 31)), Date.valueOf(LocalDate.of(fromYear, 1, 1)));
     }
 
     /** Documents issued by the end of {@code year} (later ones cannot count). */
@@ -197,11 +210,16 @@ public class RecordStore {
     }
 
     public void enforcementFigures(String agencyCode, int year, Consumer<EnforcementFigure> sink) {
-        jdbc.query("SELECT * FROM enforcement_figure WHERE agency_code = ? AND report_year = ? ORDER BY item",
+        enforcementFigures(agencyCode, year, year, sink);
+    }
+
+    /** The enforcement figures of the years from {@code fromYear} to {@code toYear}, by item (each year's in item order). */
+    public void enforcementFigures(String agencyCode, int fromYear, int toYear, Consumer<EnforcementFigure> sink) {
+        jdbc.query("SELECT * FROM enforcement_figure WHERE agency_code = ? AND report_year BETWEEN ? AND ? ORDER BY item, report_year",
                 rs -> {
                     sink.accept(new EnforcementFigure(rs.getString("agency_code"), rs.getInt("report_year"),
                             rs.getString("item"), rs.getBigDecimal("figure").stripTrailingZeros()));
-                }, agencyCode, year);
+                }, agencyCode, fromYear, toYear);
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
