@@ -30,7 +30,9 @@ import java.util.Objects;
  * Fonts: Noto Sans SC Regular and Bold from the classpath, parsed once per JVM and embedded as
  * subsets. Template: {@code report.ftlh} of the run's {@link Templates}.
  * <p>
- * An instance is safe to share between threads; each call builds its own Flying Saucer renderer.
+ * An instance is safe to share between threads; each call builds its own Flying Saucer renderer, with
+ * the stylesheets each thread has already parsed and the fonts every renderer shares
+ * ({@code PdfDocuments}, {@code PdfFonts}).
  */
 public final class ReportRenderer {
 
@@ -67,7 +69,8 @@ public final class ReportRenderer {
         ITextRenderer renderer = new ITextRenderer();
         PdfFonts.register(renderer.getFontResolver());
         renderer.setListener(new ReproducibleInfo(id));
-        renderer.setDocumentFromString(xhtml);
+        PdfDocuments.shareStylesheets(renderer.getSharedContext());
+        renderer.setDocument(PdfDocuments.parse(xhtml), null, new PdfDocuments.ContentKeyedStyles());
         renderer.layout();
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
         try {
