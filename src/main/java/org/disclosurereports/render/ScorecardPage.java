@@ -33,7 +33,7 @@ public final class ScorecardPage {
         int max = Math.max(1, h.stream().mapToInt(Integer::intValue).max().orElse(1));
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < h.size(); i++) {
-            int w = (int) Math.round(360.0 * h.get(i) / max);
+            int w = (int) Math.round((double) BAR_ROOM * h.get(i) / max);
             String css = Scorecard.BUCKETS[i][0] > 20 ? "late" : "ok";
             bars.add(new Bar(Scorecard.bucketLabel(Scorecard.BUCKETS[i]) + "个工作日", 10 + i * 26,
                     List.of(new Segment(150, w, h.get(i), css)), String.valueOf(h.get(i))));
@@ -43,10 +43,25 @@ public final class ScorecardPage {
         model.put("card", card);
         model.put("bars", bars);
         model.put("chartHeight", 20 + bars.size() * 26);
+        model.put("chartWidth", 150 + BAR_ROOM + TOTAL_ROOM);
         return render(model);
     }
 
+    /** Bars are at most this long; a chart is as wide as its longest label needs, plus the bars and their totals. */
+    static final int BAR_ROOM = 360;
+    private static final int TOTAL_ROOM = 70;
+
+    /**
+     * Where the bars start: after the longest label, at 13 px a character (a CJK character is as wide as
+     * the font size, Latin and digits narrower), so no unit's name is cut at the chart's left edge.
+     */
+    static int labelRoom(List<String> labels) {
+        int longest = labels.stream().mapToInt(l -> l.codePointCount(0, l.length())).max().orElse(0);
+        return Math.max(150, longest * 13 + 16);
+    }
+
     public String district(int year, List<Map<String, Object>> units) {
+        int x0 = labelRoom(units.stream().map(u -> (String) u.get("name")).toList());
         long maxTargets = Math.max(1, units.stream().mapToLong(u -> (long) u.get("applicable")).max().orElse(1));
         long maxLate = Math.max(1, units.stream().mapToLong(u -> (long) u.get("overdue")).max().orElse(1));
         List<Bar> targets = new ArrayList<>();
@@ -56,8 +71,8 @@ public final class ScorecardPage {
             long met = (long) u.get("met");
             long notMet = (long) u.get("not_met");
             long noData = (long) u.get("no_data");
-            double scale = 360.0 / maxTargets;
-            int x = 230;
+            double scale = (double) BAR_ROOM / maxTargets;
+            int x = x0;
             List<Segment> segs = new ArrayList<>();
             for (Object[] s : new Object[][]{{met, "ok"}, {notMet, "late"}, {noData, "none"}}) {
                 int w = (int) Math.round(scale * (long) s[0]);
@@ -67,7 +82,7 @@ public final class ScorecardPage {
             targets.add(new Bar((String) u.get("name"), 10 + i * 26, segs, met + "/" + u.get("applicable")));
             long od = (long) u.get("overdue");
             late.add(new Bar((String) u.get("name"), 10 + i * 26,
-                    List.of(new Segment(230, (int) Math.round(360.0 * od / maxLate), od, "late")), String.valueOf(od)));
+                    List.of(new Segment(x0, (int) Math.round((double) BAR_ROOM * od / maxLate), od, "late")), String.valueOf(od)));
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("district", true);
@@ -76,6 +91,7 @@ public final class ScorecardPage {
         model.put("targetBars", targets);
         model.put("lateBars", late);
         model.put("chartHeight", 20 + units.size() * 26);
+        model.put("chartWidth", x0 + BAR_ROOM + TOTAL_ROOM);
         return render(model);
     }
 

@@ -437,7 +437,8 @@ abstract class AnnualReportJobContract {
         // Office text: SL-PNR wrote every passage (final); SL-EDU copied last year's section 五 (flagged).
         assertThat(SampleData.read(out.resolve("2024/SL-PNR/narrative-check.json")).get("draft").asBoolean()).isFalse();
         assertThat(Files.readString(out.resolve("2024/SL-EDU/narrative-check.json"))).contains("problems_repeat_last_year");
-        assertThat(Files.readString(out.resolve("2024/SL-DRC/narrative-check.json"))).contains("overview_too_long");
+        assertThat(Files.readString(out.resolve("2024/SL-DRC/narrative-check.json"))).contains("overview_too_long")
+                .contains("repeated_sentence").contains("同一句话出现13次");
         assertThat(Files.readString(out.resolve("2024/SL-HUD/narrative-check.json"))).contains("number_not_in_tables");
         assertThat(out.resolve("2024/scorecard.html")).exists();
     }

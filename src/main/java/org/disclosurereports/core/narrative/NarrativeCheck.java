@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  *       cell of the report's tables and no generated figure. Generated figures equal their cells by
  *       construction (rule F); office text cannot be parsed for meaning, so this check is deliberately
  *       modest: it catches a restated count that matches nothing, it cannot prove a match is the right cell.</li>
+ *   <li>{@code repeated_sentence}: a sentence of office-written text (at least {@value #REPEAT_MIN_CHARACTERS}
+ *       characters, whitespace not counted) that stands twice or more in the same passage: padding, or a
+ *       paste gone wrong.</li>
  * </ul>
  * Findings are warnings: they do not make a report a draft; passages still to be written do.
  */
@@ -30,6 +33,9 @@ public final class NarrativeCheck {
     public static final int OVERVIEW_LIMIT = 1000;
     public static final double REPEAT_THRESHOLD = 0.85;
     private static final Pattern COUNT = Pattern.compile("(\\d+)\\s*件");
+    /** Shorter sentences (无。 同上。) may well recur. */
+    public static final int REPEAT_MIN_CHARACTERS = 8;
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。！？；])");
 
     public record Finding(String code, String section, String message) {}
 
@@ -70,7 +76,28 @@ public final class NarrativeCheck {
                 }
             }
         }
+        for (OfficeText.Slot slot : OfficeText.Slot.values()) {
+            repeatedSentences(slot, thisYear.text(slot), findings);
+        }
         return findings;
+    }
+
+    private static void repeatedSentences(OfficeText.Slot slot, String text, List<Finding> findings) {
+        Map<String, Integer> times = new LinkedHashMap<>();
+        for (String sentence : SENTENCE_END.split(text)) {
+            String s = sentence.replaceAll("\\s", "");
+            if (s.codePointCount(0, s.length()) >= REPEAT_MIN_CHARACTERS) {
+                times.merge(s, 1, Integer::sum);
+            }
+        }
+        times.forEach((sentence, n) -> {
+            if (n > 1) {
+                String shown = sentence.codePointCount(0, sentence.length()) > 30
+                        ? sentence.substring(0, sentence.offsetByCodePoints(0, 30)) + "…" : sentence;
+                findings.add(new Finding("repeated_sentence", slot.fileName(),
+                        "“" + slot.label() + "”中同一句话出现" + n + "次：“" + shown + "”：请删去重复内容"));
+            }
+        });
     }
 
     /** Characters of section 一 as printed, whitespace not counted. */
