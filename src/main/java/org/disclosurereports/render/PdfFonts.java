@@ -2,6 +2,7 @@ package org.disclosurereports.render;
 
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.pdf.BaseFont;
+import org.slf4j.LoggerFactory;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 
 import java.io.IOException;
@@ -70,6 +71,10 @@ final class PdfFonts {
                         for (String f : WENKAI_FACES) {
                             all.add(loadFile(dir.resolve(f)));
                         }
+                    } else {
+                        // The pages differ from those of a machine that has the face: say so once.
+                        LoggerFactory.getLogger(PdfFonts.class).warn("The PDF body face LXGW WenKai is not in {} (Debian package "
+                                + "fonts-lxgw-wenkai, or -D{}=DIR): reports are set in Noto Sans SC throughout", dir, WENKAI_DIR_PROPERTY);
                     }
                     loaded = List.copyOf(all);
                     faces = loaded;
