@@ -204,6 +204,8 @@ public class ConsoleController {
             throw new ReportLifeCycle.Refused("报告" + StateLabels.label(state) + "，不能修改。");
         }
         reports.save(code, year, s, text, user.getUsername());
+        // The draft is built again from the saved text, so that its findings and what is still to write follow it.
+        reports.store(reports.build(scope.agency(code).orElseThrow(), year), year);
         return redirect(reportPath(year, code) + "#passages");
     }
 

@@ -100,16 +100,22 @@ public class HeldLeases {
 
     void beat() {
         for (RunLeases.Lease lease : held) {
-            try {
-                if (!leases.heartbeat(lease)) {
-                    lost.add(lease.scope());
-                    held.remove(lease);
-                    lostLeases.incrementAndGet();
-                    log.error("Lost the lease of {}: another run took it over; this run stops at its next chunk", lease.scope());
-                }
-            } catch (RuntimeException e) {
-                log.warn("Heartbeat of {} failed: {}", lease.scope(), e.getMessage());
+            refresh(lease);
+        }
+    }
+
+    /** Refreshes one lease; one that another run took over while this process still held it is lost. */
+    void refresh(RunLeases.Lease lease) {
+        try {
+            // A lease released while this refresh ran is gone from the table too: it is not lost, and
+            // counting it so would stop the next run of this JVM. Only one still held is lost.
+            if (!leases.heartbeat(lease) && held.remove(lease)) {
+                lost.add(lease.scope());
+                lostLeases.incrementAndGet();
+                log.error("Lost the lease of {}: another run took it over; this run stops at its next chunk", lease.scope());
             }
+        } catch (RuntimeException e) {
+            log.warn("Heartbeat of {} failed: {}", lease.scope(), e.getMessage());
         }
     }
 

@@ -218,7 +218,8 @@ abstract class ConsoleContract {
                 b.click("save");
                 assertThat(b.path()).startsWith(REPORT);
             }
-            assertThat(b.text()).contains("已在本系统保存（第1版）").contains("街道门户网站栏目运行正常。<script>alert(1)</script>");
+            assertThat(b.text()).contains("已在本系统保存（第1版）").contains("街道门户网站栏目运行正常。<script>alert(1)</script>")
+                    .as("the draft follows the saved text: nothing is left to write").doesNotContain("尚待填写");
             assertThat(b.source()).as("office text is escaped").doesNotContain("<script>alert(1)</script>");
             b.screenshot("unit-passages-written");
             b.go(REPORT + "/preview");

@@ -155,11 +155,7 @@ public final class TablesJson {
     public static byte[] write(StatutoryTables t, Map<String, Object> extensions) {
         Map<String, Object> map = toMap(t);
         map.putAll(extensions);
-        try {
-            return (JSON.writeValueAsString(map) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write tables.json", e);
-        }
+        return bytes(map);
     }
 
     /**
@@ -239,6 +235,11 @@ public final class TablesJson {
     public static byte[] write(PublishedTables t, Map<String, Object> extensions) {
         Map<String, Object> map = toMap(t);
         map.putAll(extensions);
+        return bytes(map);
+    }
+
+    /** The file's bytes: one line of JSON and a newline, the same for the same map. */
+    private static byte[] bytes(Map<String, Object> map) {
         try {
             return (JSON.writeValueAsString(map) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
