@@ -2,13 +2,14 @@ package org.disclosurereports.console;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -91,7 +92,25 @@ final class ConsoleBrowser implements AutoCloseable {
     private void submit(WebElement button) {
         WebElement page = driver.findElement(By.tagName("html"));
         button.click();
-        new WebDriverWait(driver, Duration.ofMinutes(3)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofMinutes(3)).until(d -> replaced(page));
+    }
+
+    /**
+     * Whether the page's root element is gone. Chromium answers for a node of a page it has left either as
+     * stale or, while the next page loads, with "does not belong to the document": both mean replaced.
+     */
+    private static boolean replaced(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     void follow(String linkText) {
