@@ -1,6 +1,5 @@
 package org.disclosurereports;
 
-import org.disclosurereports.cli.Command;
 import org.disclosurereports.cli.CommandLine;
 import org.disclosurereports.cli.ExitCode;
 import org.disclosurereports.job.FailureSentence;
@@ -41,16 +40,23 @@ public class DisclosureReportsApplication {
             if (reading.settled()) {
                 return reading.exitCode().code();
             }
-            String[] withWeb = args;
-            if (reading.needs() == Command.Needs.WEB) { // the application's default is no web server
-                withWeb = Arrays.copyOf(args, args.length + 1);
-                withWeb[args.length] = "--spring.main.web-application-type=servlet";
-            }
+            String[] withSettings = switch (reading.needs()) {
+                // the application's default is no web server
+                case WEB -> withArgument(args, "--spring.main.web-application-type=servlet");
+                case DATABASE_ONLY -> withArgument(args, "--spring.main.lazy-initialization=true");
+                default -> args;
+            };
             // A plain SpringApplication.run exits 0 even when the job failed: the Cli maps outcomes to exit codes.
-            return SpringApplication.exit(SpringApplication.run(DisclosureReportsApplication.class, withWeb));
+            return SpringApplication.exit(SpringApplication.run(DisclosureReportsApplication.class, withSettings));
         } catch (RuntimeException e) {
             System.err.println("disclosure-reports could not start: " + FailureSentence.of(e));
             return ExitCode.FAILED.code();
         }
+    }
+
+    private static String[] withArgument(String[] args, String argument) {
+        String[] all = Arrays.copyOf(args, args.length + 1);
+        all[args.length] = argument;
+        return all;
     }
 }

@@ -42,6 +42,11 @@ public class AbandonCommand implements Command {
     }
 
     @Override
+    public Needs needs(Options options) {
+        return Needs.DATABASE_ONLY;
+    }
+
+    @Override
     public ExitCode execute(Options options) {
         try {
             Optional<RunOperator.Run> selected = OperatorOptions.select(options, runOperator, "abandon");

@@ -21,6 +21,12 @@ public interface Command {
         NOTHING,
         /** The application and its database. */
         DATABASE,
+        /**
+         * The application and its database, with beans made only as the command asks for them: a command
+         * that reads or marks runs and seals needs none of the job's steps, readers and renderers, and
+         * starts in a fraction of a run's start.
+         */
+        DATABASE_ONLY,
         /** The application, its database and its web server. */
         WEB
     }

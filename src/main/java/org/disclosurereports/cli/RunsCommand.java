@@ -49,6 +49,11 @@ public class RunsCommand implements Command {
     }
 
     @Override
+    public Needs needs(Options options) {
+        return Needs.DATABASE_ONLY;
+    }
+
+    @Override
     public ExitCode execute(Options options) {
         int year = options.year();
         String out = options.optional("out");

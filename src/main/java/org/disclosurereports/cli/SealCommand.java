@@ -42,6 +42,11 @@ public class SealCommand implements Command {
     }
 
     @Override
+    public Needs needs(Options options) {
+        return Needs.DATABASE_ONLY;
+    }
+
+    @Override
     public ExitCode execute(Options options) {
         int year = options.year();
         String agency = options.required("agency");

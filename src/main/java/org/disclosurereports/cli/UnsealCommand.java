@@ -34,6 +34,11 @@ public class UnsealCommand implements Command {
     }
 
     @Override
+    public Needs needs(Options options) {
+        return Needs.DATABASE_ONLY;
+    }
+
+    @Override
     public ExitCode execute(Options options) {
         int year = options.year();
         String agency = options.required("agency");

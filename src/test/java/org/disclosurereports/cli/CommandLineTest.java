@@ -77,7 +77,7 @@ class CommandLineTest {
     void aCommandThatNeedsTheDatabaseIsLeftToTheApplication() {
         CommandLine.Reading run = read("run", "--data", dir.resolve("data").toString(), "--year", "2024", "--out", dir.resolve("out").toString());
         assertThat(run).isEqualTo(new CommandLine.Reading(null, Command.Needs.DATABASE));
-        assertThat(read("runs", "--year", "2024").needs()).isEqualTo(Command.Needs.DATABASE);
+        assertThat(read("runs", "--year", "2024").needs()).isEqualTo(Command.Needs.DATABASE_ONLY);
         assertThat(read("audit", "--tables", "t.json", "--agency", "SL", "--year", "2024").needs())
                 .as("audit against the records").isEqualTo(Command.Needs.DATABASE);
         assertThat(out()).isEmpty();

@@ -3,6 +3,7 @@ package org.disclosurereports.operations;
 import org.disclosurereports.job.NightlyReportBuilder;
 import org.disclosurereports.job.RunManifest;
 import org.disclosurereports.support.ChildJvm;
+import org.disclosurereports.support.ReferenceRun;
 import org.disclosurereports.support.SampleData;
 import org.disclosurereports.support.TestHooks;
 
@@ -80,10 +81,8 @@ abstract class NightlyOperationsJvmContract {
     @Test
     void aRunKilledInIngestAndAgainInRenderingResumesToTheSameOutputsAsACleanRun() throws Exception {
         Path data = bigData();
-        Path cleanOut = tmp.resolve("clean-out");
-        ChildJvm clean = run("clean", tmp.resolve("clean"), List.of("-Ddisclosure.progress.seconds=1"), "run", "--data", data.toString(),
-                "--year", "2024", "--out", cleanOut.toString());
-        assertThat(clean.waitFor()).as(clean.toString()).isZero();
+        ReferenceRun clean = ReferenceRun.of(data, 2024);
+        Path cleanOut = clean.out();
         // Under cron (no terminal): progress as log lines, with the rate (items a second, or seconds an item).
         assertThat(clean.stdout()).containsPattern("(loadApplications|buildReports(Partition:units-\\d+)?): \\d+ items.*, [\\d.]+(/s| s/item)");
 

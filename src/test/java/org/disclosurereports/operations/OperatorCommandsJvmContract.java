@@ -1,6 +1,7 @@
 package org.disclosurereports.operations;
 
 import org.disclosurereports.support.ChildJvm;
+import org.disclosurereports.support.ReferenceRun;
 import org.disclosurereports.support.SampleData;
 import org.disclosurereports.support.TestHooks;
 
@@ -49,9 +50,7 @@ abstract class OperatorCommandsJvmContract {
     @Test
     void aStoppedRunEndsAfterItsChunkIsListedAsStoppedAndResumesToTheSameOutputsAsACleanRun() throws Exception {
         Path data = bigData();
-        Path cleanOut = tmp.resolve("clean-out");
-        ChildJvm clean = run("clean", tmp.resolve("clean"), List.of(), "run", "--data", data.toString(), "--year", "2024", "--out", cleanOut.toString());
-        assertThat(clean.waitFor()).as(clean.toString()).isZero();
+        Path cleanOut = ReferenceRun.of(data, 2024).out();
 
         Path out = tmp.resolve("out");
         Path work = tmp.resolve("ops");

@@ -81,6 +81,11 @@ final class ChildClassPath {
         }
     }
 
+    /** {@code target/child-jvm} of this test run; null when the class path has no {@code test-classes} folder. */
+    static Path cacheDirectory() {
+        return cacheDirectory(ChildJvm.classPath());
+    }
+
     /** {@code target/child-jvm}, beside the test classes; null when the class path has no such folder. */
     private static Path cacheDirectory(String classPath) {
         for (String entry : classPath.split(File.pathSeparator)) {
@@ -173,11 +178,11 @@ final class ChildClassPath {
         }
     }
 
-    private static String digest(String s) {
+    static String digest(String s) {
         return HexFormat.of().formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
