@@ -121,32 +121,22 @@ public final class ReportDocx {
      */
     private static void pageNumbers(XWPFDocument doc) {
         XWPFFooter footer = new XWPFHeaderFooterPolicy(doc).createFooter(STHdrFtr.DEFAULT);
-        XWPFParagraph p = footer.getParagraphArray(0) == null ? footer.createParagraph() : footer.getParagraphArray(0);
+        XWPFParagraph p = footer.getParagraphs().isEmpty() ? footer.createParagraph() : footer.getParagraphs().get(0);
         p.setAlignment(ParagraphAlignment.CENTER);
-        style(pageNumberRun(p), PAGE_NUMBER_FONT, PAGE_NUMBER_PT, false);
-        p.getRuns().get(0).setText("\u2014 ");
-        XWPFRun number = p.createRun();
-        style(number, PAGE_NUMBER_FONT, PAGE_NUMBER_PT, false);
-        number.getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
-        XWPFRun instruction = p.createRun();
-        style(instruction, PAGE_NUMBER_FONT, PAGE_NUMBER_PT, false);
-        instruction.getCTR().addNewInstrText().setStringValue(" PAGE ");
-        XWPFRun separate = p.createRun();
-        style(separate, PAGE_NUMBER_FONT, PAGE_NUMBER_PT, false);
-        separate.getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
-        XWPFRun shown = p.createRun();
-        style(shown, PAGE_NUMBER_FONT, PAGE_NUMBER_PT, false);
-        shown.setText("1");
-        XWPFRun end = p.createRun();
-        style(end, PAGE_NUMBER_FONT, PAGE_NUMBER_PT, false);
-        end.getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
-        XWPFRun after = p.createRun();
-        style(after, PAGE_NUMBER_FONT, PAGE_NUMBER_PT, false);
-        after.setText(" \u2014");
+        pageNumberRun(p).setText("\u2014 ");
+        pageNumberRun(p).getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
+        pageNumberRun(p).getCTR().addNewInstrText().setStringValue(" PAGE ");
+        pageNumberRun(p).getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
+        // What a reader shows before it updates the field.
+        pageNumberRun(p).setText("1");
+        pageNumberRun(p).getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
+        pageNumberRun(p).setText(" \u2014");
     }
 
     private static XWPFRun pageNumberRun(XWPFParagraph p) {
-        return p.getRuns().isEmpty() ? p.createRun() : p.getRuns().get(0);
+        XWPFRun run = p.createRun();
+        style(run, PAGE_NUMBER_FONT, PAGE_NUMBER_PT, false);
+        return run;
     }
 
     private static void heading(XWPFDocument doc, ReportPage.Heading h) {
