@@ -116,6 +116,16 @@ public final class IndexPage {
             return dir() + "tables.json";
         }
 
+        /** The editable Word report an office hands in. */
+        public String docxLink() {
+            return dir() + "report.docx";
+        }
+
+        /** The report's tables as a workbook, one sheet per table. */
+        public String workbookLink() {
+            return dir() + "tables.xlsx";
+        }
+
         /** A summary sits beside the agency's own report, in a directory no agency code can take. */
         private String dir() {
             return agencyCode + (summary ? "/summary/" : "/");

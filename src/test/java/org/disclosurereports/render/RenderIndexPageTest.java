@@ -52,7 +52,7 @@ class RenderIndexPageTest {
         Element town = DOC.selectFirst("tr[data-code=QP-LT]");
         assertThat(town.text()).contains("上海市青浦区练塘镇人民政府").contains("QP-LT").contains("单位").contains("草稿")
                 .contains("6390").contains("1668").contains("8001").contains("57");
-        assertThat(town.select("a").eachAttr("href")).containsExactly("QP-LT/report.html", "QP-LT/report.pdf", "QP-LT/tables.json",
+        assertThat(town.select("a").eachAttr("href")).containsExactly("QP-LT/report.html", "QP-LT/report.pdf", "QP-LT/report.docx", "QP-LT/tables.xlsx", "QP-LT/tables.json",
                 "QP-LT/validation.html", "QP-LT/scorecard.html", "QP-LT/evidence/index.html");
         Element district = DOC.selectFirst("tr[data-code=QP]");
         assertThat(district.text()).contains("汇总").contains("完成").doesNotContain("草稿");
@@ -68,6 +68,7 @@ class RenderIndexPageTest {
     @Test
     void reportsWhatHappenedToTheInputFiles() {
         assertThat(DOC.select("a[href=run-summary.json]")).hasSize(1);
+        assertThat(DOC.select("p.meta a[href=tables.xlsx]")).hasSize(1);
         assertThat(DOC.select("a[href=rejects/applications.csv]")).hasSize(1);
         assertThat(DOC.select(".warn").first().text()).contains("3行");
         Element applications = DOC.select("table.inputs tbody tr").get(1);

@@ -1,9 +1,11 @@
 package org.disclosurereports.outputs.office;
 
+import org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy;
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableRowAlign;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange;
@@ -17,6 +19,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHdrFtr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
@@ -48,6 +52,9 @@ public final class ReportDocx {
     static final String TABLE_FONT = "宋体";
     static final String LATIN_FONT = "Times New Roman";
 
+    static final String PAGE_NUMBER_FONT = "宋体";
+    /** 四号, as GB/T 9704 sets the page number. */
+    static final double PAGE_NUMBER_PT = 14;
     static final double TITLE_PT = 22;
     static final double BODY_PT = 16;
     /** 22 lines in the 225 mm type area. */
@@ -105,6 +112,31 @@ public final class ReportDocx {
         margins.setRight(twips(PAGE_WIDTH_MM - MARGIN_LEFT_MM - TYPE_AREA_WIDTH_MM));
         margins.setHeader(twips(15));
         margins.setFooter(twips(15));
+        pageNumbers(doc);
+    }
+
+    /**
+     * A footer on every page with the page number between dashes, centred ("— 1 —", as GB/T 9704 has
+     * it): a PAGE field Word fills in, so the number follows the office's edits.
+     */
+    private static void pageNumbers(XWPFDocument doc) {
+        XWPFFooter footer = new XWPFHeaderFooterPolicy(doc).createFooter(STHdrFtr.DEFAULT);
+        XWPFParagraph p = footer.getParagraphs().isEmpty() ? footer.createParagraph() : footer.getParagraphs().get(0);
+        p.setAlignment(ParagraphAlignment.CENTER);
+        pageNumberRun(p).setText("\u2014 ");
+        pageNumberRun(p).getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
+        pageNumberRun(p).getCTR().addNewInstrText().setStringValue(" PAGE ");
+        pageNumberRun(p).getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
+        // What a reader shows before it updates the field.
+        pageNumberRun(p).setText("1");
+        pageNumberRun(p).getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
+        pageNumberRun(p).setText(" \u2014");
+    }
+
+    private static XWPFRun pageNumberRun(XWPFParagraph p) {
+        XWPFRun run = p.createRun();
+        style(run, PAGE_NUMBER_FONT, PAGE_NUMBER_PT, false);
+        return run;
     }
 
     private static void heading(XWPFDocument doc, ReportPage.Heading h) {

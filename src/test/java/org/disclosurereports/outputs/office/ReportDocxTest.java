@@ -3,7 +3,9 @@ package org.disclosurereports.outputs.office;
 import org.disclosurereports.render.RenderFixtures;
 
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
@@ -129,6 +131,22 @@ class ReportDocxTest {
                     assertThat(text).contains(p.text());
                 }
             }
+        }
+    }
+
+    @Test
+    void everyPageHasItsNumberBetweenDashesCentredInTheFooter() throws Exception {
+        try (XWPFDocument doc = read()) {
+            assertThat(doc.getFooterList()).hasSize(1);
+            XWPFFooter footer = doc.getHeaderFooterPolicy().getDefaultFooter();
+            assertThat(footer).isNotNull();
+            XWPFParagraph p = footer.getParagraphs().get(0);
+            assertThat(p.getAlignment()).isEqualTo(ParagraphAlignment.CENTER);
+            String xml = p.getCTP().xmlText();
+            assertThat(xml).contains("w:instrText").contains(" PAGE ")
+                    .containsSubsequence("fldCharType=\"begin\"", "fldCharType=\"separate\"", "fldCharType=\"end\"");
+            assertThat(p.getText()).isEqualTo("\u2014 1 \u2014");
+            assertThat(p.getRuns()).allSatisfy(run -> assertThat(run.getFontFamily(XWPFRun.FontCharRange.eastAsia)).isEqualTo("宋体"));
         }
     }
 
