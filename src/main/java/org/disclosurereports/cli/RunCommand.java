@@ -123,9 +123,13 @@ public class RunCommand implements Command {
         return run(options);
     }
 
-    /** The command line's own checks, before the application starts: the year, where the run writes, the encoding, the templates. */
+    /**
+     * The command line's own checks, before the application starts: the data directory, the year, where the
+     * run writes, the encoding, the templates.
+     */
     @Override
     public void check(Options options) {
+        dataDirectory(options);
         options.year();
         output(options);
         encoding(options);
@@ -133,6 +137,17 @@ public class RunCommand implements Command {
         formatOption(options);
         if (options.flag("full") && options.optional("source") == null) {
             throw new UsageException("--full goes with --source");
+        }
+    }
+
+    /** The data directory {@code --data} names: it must be there and be a directory, or nothing starts. */
+    private static void dataDirectory(Options options) {
+        Path data = options.path("data").toAbsolutePath().normalize();
+        if (!Files.exists(data)) {
+            throw new UsageException("--data " + data + " does not exist");
+        }
+        if (!Files.isDirectory(data)) {
+            throw new UsageException("--data " + data + " is not a directory");
         }
     }
 

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command line is read before the application starts: help, a usage error and {@code --help} of a
- * command answer from a JVM of their own without Spring or a database, so the working directory holds no
- * {@code var/} afterwards. (Three launches; what they print is checked in the unit tests of {@link CommandLine}.)
+ * command and a run without its data directory answer from a JVM of their own without Spring or a database, so the working directory holds no
+ * {@code var/} afterwards. (Four launches; what they print is checked in the unit tests of {@link CommandLine}.)
  */
 class CommandLineJvmTest {
 
@@ -42,6 +42,10 @@ class CommandLineJvmTest {
         ChildJvm generateHelp = launch("generate", "--help");
         assertThat(generateHelp.waitFor()).as(generateHelp.stderr()).isEqualTo(ExitCode.OK.code());
         assertThat(generateHelp.stdout()).contains("generate --out DIR [--scale F] [--seed N]").doesNotContain("run --data DIR");
+
+        ChildJvm noData = launch("run", "--data", "no-such-data", "--year", "2024", "--out", "out");
+        assertThat(noData.waitFor()).as(noData.stderr()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(noData.stderr()).contains("no-such-data does not exist");
 
         assertThat(workDir.resolve("var")).as("the embedded database's folder").doesNotExist();
         try (var files = Files.list(workDir)) {

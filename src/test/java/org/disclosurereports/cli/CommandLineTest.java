@@ -74,8 +74,24 @@ class CommandLineTest {
     }
 
     @Test
-    void aCommandThatNeedsTheDatabaseIsLeftToTheApplication() {
-        CommandLine.Reading run = read("run", "--data", dir.resolve("data").toString(), "--year", "2024", "--out", dir.resolve("out").toString());
+    void aRunWithoutADataDirectoryIsAUsageErrorSettledHere() throws Exception {
+        String out = dir.resolve("out").toString();
+        assertThat(read("run", "--year", "2024", "--out", out).exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).startsWith("disclosure-reports: --data is required").contains("run --data DIR");
+        err.reset();
+        Path missing = dir.resolve("no-such-data");
+        assertThat(read("run", "--data", missing.toString(), "--year", "2024", "--out", out).exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).startsWith("disclosure-reports: --data " + missing.toAbsolutePath().normalize() + " does not exist");
+        err.reset();
+        Path file = Files.writeString(dir.resolve("agencies.csv"), "code,name\n");
+        assertThat(read("run", "--data", file.toString(), "--year", "2024", "--out", out).exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).startsWith("disclosure-reports: --data " + file.toAbsolutePath().normalize() + " is not a directory");
+    }
+
+    @Test
+    void aCommandThatNeedsTheDatabaseIsLeftToTheApplication() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        CommandLine.Reading run = read("run", "--data", data.toString(), "--year", "2024", "--out", dir.resolve("out").toString());
         assertThat(run).isEqualTo(new CommandLine.Reading(null, Command.Needs.DATABASE));
         assertThat(read("runs", "--year", "2024").needs()).isEqualTo(Command.Needs.DATABASE_ONLY);
         assertThat(read("audit", "--tables", "t.json", "--agency", "SL", "--year", "2024").needs())
