@@ -1,6 +1,7 @@
 package org.disclosurereports.job;
 
 import org.disclosurereports.core.counting.EvidenceCollector;
+import org.disclosurereports.core.figures.FiguresSource;
 import org.disclosurereports.core.figures.StatutoryTables;
 import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.layout.ReportFormat;
@@ -17,6 +18,9 @@ import org.disclosurereports.render.ReportRenderer;
 import org.disclosurereports.render.ReportView;
 import org.disclosurereports.render.ScorecardPage;
 import org.disclosurereports.render.Templates;
+import org.disclosurereports.inputs.InputSchema;
+import org.disclosurereports.store.RecordLoads;
+import org.disclosurereports.store.RecordSources;
 import org.disclosurereports.store.RecordStore;
 import org.disclosurereports.store.ReturnStore;
 import org.disclosurereports.store.TablesFromRecords;
@@ -42,7 +46,9 @@ import java.util.Map;
 public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
 
     private final ReportFormat format;
-    private final UnitTables tables;
+    private final TablesFromRecords records;
+    private final ReturnStore returns;
+    private final FiguresSources sources;
     private final ReportRenderer renderer;
     private final int year;
     private final ReportAudit audit;
@@ -52,9 +58,12 @@ public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
      * @param templates  the run's templates, for the report and the audit pages
      * @param supplement work plans, deadlines and office text; null for the tables' own narrative alone
      */
-    public ReportBuilder(ReportFormat format, UnitTables tables, Templates templates, int year, ComplianceSupplement supplement) {
+    ReportBuilder(ReportFormat format, TablesFromRecords records, ReturnStore returns, FiguresSources sources,
+                          Templates templates, int year, ComplianceSupplement supplement) {
         this.format = format;
-        this.tables = tables;
+        this.records = records;
+        this.returns = returns;
+        this.sources = sources;
         this.renderer = new ReportRenderer(format, templates);
         this.year = year;
         this.audit = new ReportAudit(format, new AuditPages(templates));
@@ -73,8 +82,8 @@ public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
                                        Path data, int year) {
         ReportFormat format = formats.choose(formatId, year);
         TablesFromRecords records = TablesFromRecords.inLayouts(formats, format, year, store);
-        UnitTables unitTables = new UnitTables(format, records::agency, returns::figures);
-        return new ReportBuilder(format, unitTables, templates, year,
+        FiguresSources sources = new FiguresSources(new InputSchema(formats), new RecordLoads(store));
+        return new ReportBuilder(format, records, returns, sources, templates, year,
                 ComplianceSupplement.forRun(store, new ComplianceFiles(new ScorecardPage(templates)), data, year));
     }
 
@@ -82,6 +91,10 @@ public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
     public BuiltReport process(Agency agency) {
         try {
             EvidenceCollector evidence = audit.evidence();
+            // The record sets this year's figures are counted from, gathered in the same read.
+            RecordSources counted = new RecordSources();
+            UnitTables tables = new UnitTables(format,
+                    (a, y, e) -> records.agency(a, y, e, y == year ? counted : RecordSources.NONE), returns::figures);
             UnitTables.Sourced sourced = tables.tables(agency, year, evidence);
             StatutoryTables t = sourced.tables();
             ReportView view = ReportView.of(format, agency, t, List.of(), ReportNarrative.of(format, t, sourced.source()));
@@ -93,7 +106,11 @@ public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
             }
             String html = renderer.html(view);
             Map<String, byte[]> files = new LinkedHashMap<>();
-            files.put("tables.json", TablesJson.write(t, Map.of(TablesJson.DATA_SOURCE, sourced.source().key())));
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put(TablesJson.DATA_SOURCE, sourced.source().key());
+            extensions.put(TablesJson.SOURCES, sources.of(counted,
+                    sourced.source() == FiguresSource.RETURN ? returns.figures(agency.code(), year) : List.of()));
+            files.put("tables.json", TablesJson.write(t, extensions));
             files.put("report.html", html.getBytes(StandardCharsets.UTF_8));
             files.put("report.pdf", renderer.pdf(html));
             files.put(ReportDocx.FILE, ReportDocx.of(html, agency.name()));

@@ -136,6 +136,12 @@ public final class SummaryReports {
         Path dir = yearDir.resolve(agency.code()).resolve(DIR);
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put(TablesJson.UNITS, units.stream().map(Agency::code).toList());
+        // What the summary is built from is what its units' reports name: their record sets and input files.
+        Map<String, Object> sources = new LinkedHashMap<>();
+        for (Agency unit : units) {
+            sources.put(unit.code(), TablesJson.JSON.readTree(unitFile(unit.code()).toFile()).get(TablesJson.SOURCES));
+        }
+        extensions.put(TablesJson.SOURCES, sources);
         Path tables = dir.resolve("tables.json");
         ReportFilesWriter.writeAtomically(tables, TablesJson.write(summary, extensions));
         ReportFilesWriter.writeAtomically(dir.resolve("report.html"), html.getBytes(StandardCharsets.UTF_8));

@@ -50,6 +50,12 @@ public final class RecordLoads {
         }
     }
 
+    /** What load {@code loadId} read for record kind {@code kind}: none for a load older than these records. */
+    public List<Input> inputs(long loadId, String kind) {
+        return store.jdbc().query("SELECT input_name, sha256 FROM record_load_input WHERE load_id = ? AND record_kind = ? ORDER BY input_name",
+                (rs, i) -> new Input(kind, rs.getString(1), rs.getString(2)), loadId, kind);
+    }
+
     public Optional<String> dataDirectory(long loadId) {
         return store.jdbc().queryForList("SELECT data_directory FROM record_load WHERE load_id = ?", String.class, loadId)
                 .stream().findFirst();

@@ -177,47 +177,67 @@ public class RecordStore {
                 rs.getString("contact_address"), rs.getString("contact_phone"));
     }
 
-    /** Applications that can count in year {@code year}: received by its end, not closed before its start. */
     public void applications(String agencyCode, int year, Consumer<Application> sink) {
+        applications(agencyCode, year, sink, RecordSources.NONE);
+    }
+
+    public void documents(String agencyCode, int year, Consumer<Document> sink) {
+        documents(agencyCode, year, sink, RecordSources.NONE);
+    }
+
+    /** Applications that can count in year {@code year}: received by its end, not closed before its start. */
+    public void applications(String agencyCode, int year, Consumer<Application> sink, RecordSources sources) {
+        sources.read("application");
         jdbc.query("SELECT * FROM application WHERE agency_code = ? AND received_date <= ? "
                         + "AND (closed_date IS NULL OR closed_date >= ?) ORDER BY application_id",
                 rs -> {
                     boolean extended = rs.getBoolean("extended");
                     Boolean extendedOrUnknown = rs.wasNull() ? null : extended;
-                    sink.accept(new Application(rs.getString("agency_code"), rs.getString("application_id"),
+                    Application record = new Application(rs.getString("agency_code"), rs.getString("application_id"),
                             date(rs, "received_date"), rs.getString("applicant_type"), date(rs, "closed_date"),
-                            rs.getString("outcome"), extendedOrUnknown, rs.getBigDecimal("fee_yuan")));
+                            rs.getString("outcome"), extendedOrUnknown, rs.getBigDecimal("fee_yuan"));
+                    sink.accept(record);
+                    sources.row("application", record, rs.getLong("load_id"));
                 }, agencyCode, Date.valueOf(LocalDate.of(year, 12, 31)), Date.valueOf(LocalDate.of(year, 1, 1)));
     }
 
     /** Appeal cases that can count in year {@code year}: filed by its end, not closed before its start. */
-    public void appeals(String agencyCode, int year, Consumer<AppealCase> sink) {
+    public void appeals(String agencyCode, int year, Consumer<AppealCase> sink, RecordSources sources) {
+        sources.read("appeal_case");
         jdbc.query("SELECT * FROM appeal_case WHERE agency_code = ? AND filed_date <= ? "
                         + "AND (closed_date IS NULL OR closed_date >= ?) ORDER BY case_id",
                 rs -> {
-                    sink.accept(new AppealCase(rs.getString("agency_code"), rs.getString("case_id"), rs.getString("kind"),
-                            date(rs, "filed_date"), date(rs, "closed_date"), rs.getString("result")));
+                    AppealCase record = new AppealCase(rs.getString("agency_code"), rs.getString("case_id"), rs.getString("kind"),
+                            date(rs, "filed_date"), date(rs, "closed_date"), rs.getString("result"));
+                    sink.accept(record);
+                    sources.row("appeal_case", record, rs.getLong("load_id"));
                 }, agencyCode, Date.valueOf(LocalDate.of(year, 12, 31)), Date.valueOf(LocalDate.of(year, 1, 1)));
     }
 
     /** Documents issued by the end of {@code year} (later ones cannot count). */
-    public void documents(String agencyCode, int year, Consumer<Document> sink) {
+    public void documents(String agencyCode, int year, Consumer<Document> sink, RecordSources sources) {
+        sources.read("document");
         jdbc.query("SELECT * FROM document WHERE agency_code = ? AND issued_date <= ? ORDER BY document_id",
                 rs -> {
-                    sink.accept(new Document(rs.getString("document_id"), rs.getString("agency_code"),
+                    Document record = new Document(rs.getString("document_id"), rs.getString("agency_code"),
                             rs.getString("doc_number"), rs.getString("title"), rs.getString("category"),
                             date(rs, "issued_date"), vocabulary(Disclosure.values(), rs.getString("disclosure")),
                             date(rs, "published_date"), date(rs, "repealed_date"), date(rs, "interpretation_date"),
-                            rs.getString("interpretation_forms")));
+                            rs.getString("interpretation_forms"));
+                    sink.accept(record);
+                    sources.row("document", record, rs.getLong("load_id"));
                 }, agencyCode, Date.valueOf(LocalDate.of(year, 12, 31)));
     }
 
-    public void enforcementFigures(String agencyCode, int year, Consumer<EnforcementFigure> sink) {
+    public void enforcementFigures(String agencyCode, int year, Consumer<EnforcementFigure> sink, RecordSources sources) {
+        sources.read("enforcement_figure");
         jdbc.query("SELECT * FROM enforcement_figure WHERE agency_code = ? AND report_year = ? ORDER BY item",
                 rs -> {
-                    sink.accept(new EnforcementFigure(rs.getString("agency_code"), rs.getInt("report_year"),
+                    EnforcementFigure record = new EnforcementFigure(rs.getString("agency_code"), rs.getInt("report_year"),
                             rs.getString("item"), rs.getBigDecimal("figure").stripTrailingZeros(),
-                            rs.getObject("item_count") == null ? null : rs.getLong("item_count")));
+                            rs.getObject("item_count") == null ? null : rs.getLong("item_count"));
+                    sink.accept(record);
+                    sources.row("enforcement_figure", record, rs.getLong("load_id"));
                 }, agencyCode, year);
     }
 

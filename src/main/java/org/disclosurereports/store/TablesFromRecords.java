@@ -36,19 +36,24 @@ public final class TablesFromRecords {
     }
 
     public StatutoryTables agency(Agency agency, int year, Evidence evidence) {
+        return agency(agency, year, evidence, RecordSources.NONE);
+    }
+
+    /** As {@link #agency(Agency, int, Evidence)}, gathering into {@code sources} the record sets it counts. */
+    public StatutoryTables agency(Agency agency, int year, Evidence evidence, RecordSources sources) {
         ReportFormat format = formatOfYear.apply(year);
         ReportYear y = new ReportYear(year);
         ProactiveCounter proactive = new ProactiveCounter(y, format.table2(), evidence);
-        store.documents(agency.code(), year, proactive::accept);
-        store.enforcementFigures(agency.code(), year, proactive::accept);
+        store.documents(agency.code(), year, proactive::accept, sources);
+        store.enforcementFigures(agency.code(), year, proactive::accept, sources);
         if (proactive.needsPreviousYear()) {
-            store.enforcementFigures(agency.code(), year - 1, proactive::accept);
+            store.enforcementFigures(agency.code(), year - 1, proactive::accept, sources);
         }
         Table2 table2 = proactive.table();
         ApplicationCounter applications = new ApplicationCounter(y, format.table3Shape(), evidence);
-        store.applications(agency.code(), year, applications::accept);
+        store.applications(agency.code(), year, applications::accept, sources);
         AppealCounter appeals = new AppealCounter(y, format.table4Shape(), evidence);
-        store.appeals(agency.code(), year, appeals::accept);
+        store.appeals(agency.code(), year, appeals::accept, sources);
         return new StatutoryTables(agency.code(), agency.name(), year, StatutoryTables.SCOPE_AGENCY,
                 table2, applications.table(), appeals.table(), applications.feesYuan());
     }

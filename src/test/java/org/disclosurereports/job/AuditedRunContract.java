@@ -62,7 +62,11 @@ abstract class AuditedRunContract {
     /** Kept off the test class: Spring Batch's test listener takes methods returning a JobExecution for factories. */
     final class Launcher {
         JobExecution run(int year, Path outDir) throws Exception {
-            InputSet inputs = new InputInspector(schema).inspect(SampleData.DIR, null);
+            return run(SampleData.DIR, year, outDir);
+        }
+
+        JobExecution run(Path data, int year, Path outDir) throws Exception {
+            InputSet inputs = new InputInspector(schema).inspect(data, null);
             RunParameters p = new RunParameters(inputs.directory(), year, outDir, RunParameters.ALL_AGENCIES, inputs.digest(),
                     inputs.encodings(), 0);
             return jobs.startJob(RunIdentity.of(p).jobParameters());
@@ -74,6 +78,42 @@ abstract class AuditedRunContract {
     private static List<Path> reportDirs(Path yearDir) throws Exception {
         try (Stream<Path> s = Files.list(yearDir)) {
             return s.filter(d -> Files.isRegularFile(d.resolve("tables.json"))).sorted().toList();
+        }
+    }
+
+    @Test
+    void tablesJsonNamesTheRecordSetsOfItsOwnUnitSoAnotherUnitsChangeLeavesItAlone() throws Exception {
+        Path data = SampleData.copyTo(out.resolve("data"));
+        assertThat(launcher.run(data, 2024, out.resolve("before")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        JsonNode jd1 = TablesJson.JSON.readTree(out.resolve("before/2024/SL-JD1/tables.json").toFile()).get(TablesJson.SOURCES);
+        assertThat(jd1.fieldNames()).toIterable().containsExactly("filings", "enforcement", "applications", "appeals");
+        long jd1Applications2024 = Files.readAllLines(data.resolve("applications.csv"), StandardCharsets.UTF_8).stream()
+                .filter(l -> l.contains(",SL-JD1,2024")).count();
+        assertThat(jd1.get("applications").get("records").asLong()).isGreaterThanOrEqualTo(jd1Applications2024).isPositive();
+        assertThat(jd1.get("applications").get("files")).extracting(JsonNode::asText).containsExactly("applications.csv");
+        assertThat(jd1.get("applications").get("sha256").asText()).matches("[0-9a-f]{64}");
+        JsonNode summary = TablesJson.JSON.readTree(out.resolve("before/2024/SL/summary/tables.json").toFile()).get(TablesJson.SOURCES);
+        assertThat(summary.get("SL-JD1")).isEqualTo(jd1);
+
+        // One of SL-JD1's applications is closed a day later: only its record set, and the summaries over it, change.
+        Path applications = data.resolve("applications.csv");
+        String csv = Files.readString(applications, StandardCharsets.UTF_8);
+        String row = "CD2024-02,SL-JD1,2024年3月20日,自然人,2024年4月10日,";
+        assertThat(csv).contains(row);
+        Files.writeString(applications, csv.replace(row, "CD2024-02,SL-JD1,2024年3月20日,自然人,2024年4月11日,"), StandardCharsets.UTF_8);
+        assertThat(launcher.run(data, 2024, out.resolve("after")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        for (Path dir : reportDirs(out.resolve("before/2024"))) {
+            Path after = out.resolve("after/2024").resolve(dir.getFileName()).resolve("tables.json");
+            if (dir.getFileName().toString().equals("SL-JD1")) {
+                JsonNode changed = TablesJson.JSON.readTree(after.toFile()).get(TablesJson.SOURCES);
+                assertThat(changed.get("applications").get("sha256")).isNotEqualTo(jd1.get("applications").get("sha256"));
+                for (String kind : List.of("filings", "enforcement", "appeals")) {
+                    assertThat(changed.get(kind)).as(kind).isEqualTo(jd1.get(kind));
+                }
+            } else {
+                assertThat(Files.readAllBytes(after)).as(dir.getFileName().toString()).isEqualTo(Files.readAllBytes(dir.resolve("tables.json")));
+            }
         }
     }
 

@@ -60,6 +60,11 @@ public final class TablesJson {
     public static final String PROCESSING_FEES = CellRef.PROCESSING_FEES;
     /** A unit's report: where its figures came from (records, return, none). */
     public static final String DATA_SOURCE = "data_source";
+    /**
+     * A unit's report: per record kind behind its figures, the number of its records counted, the SHA-256
+     * of that record set and the input files that loaded it; a summary: its units' sources, by unit code.
+     */
+    public static final String SOURCES = "sources";
     /** A summary report: the codes of the units it combines. */
     public static final String UNITS = "units";
     /** A published report given to {@code audit}: the numbers its text quotes, each with the cells it states. */
