@@ -1,5 +1,6 @@
 package org.disclosurereports.job;
 
+import org.disclosurereports.core.figures.TablesJson;
 import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.inputs.InputInspector;
 import org.disclosurereports.inputs.InputRefused;
@@ -11,6 +12,7 @@ import org.disclosurereports.support.MySqlServer;
 import org.disclosurereports.support.SampleData;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -268,9 +270,21 @@ abstract class CaseDatabasePullContract {
             for (Path a : agencies) {
                 JsonNode want = SampleData.read(a.resolve("tables.json"));
                 JsonNode got = SampleData.read(pulled.resolve(String.valueOf(year)).resolve(a.getFileName()).resolve("tables.json"));
-                assertThat(got).as("%s", a.getFileName()).isEqualTo(want);
+                // The same records, so the same digests of them; only the inputs they were loaded from differ.
+                got.get(TablesJson.SOURCES).forEach(kind -> {
+                    if (kind.get("records").asLong() > 0) {
+                        assertThat(kind.get("files")).as("%s", a.getFileName()).isNotEmpty();
+                    }
+                });
+                assertThat(withoutSourceFiles(got)).as("%s", a.getFileName()).isEqualTo(withoutSourceFiles(want));
             }
         }
+    }
+
+    private static JsonNode withoutSourceFiles(JsonNode tables) {
+        ObjectNode copy = tables.deepCopy();
+        copy.get(TablesJson.SOURCES).forEach(kind -> ((ObjectNode) kind).remove("files"));
+        return copy;
     }
 
     private static JsonNode table3(Path out, String agency) {
