@@ -9,6 +9,7 @@ import org.disclosurereports.core.layout.ReportFormats;
 import org.disclosurereports.core.narrative.ReportNarrative;
 import org.disclosurereports.core.records.Agency;
 import org.disclosurereports.core.rollup.UnitTables;
+import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.outputs.BuiltReport;
 import org.disclosurereports.outputs.ComplianceFiles;
 import org.disclosurereports.outputs.office.ReportDocx;
@@ -18,7 +19,6 @@ import org.disclosurereports.render.ReportRenderer;
 import org.disclosurereports.render.ReportView;
 import org.disclosurereports.render.ScorecardPage;
 import org.disclosurereports.render.Templates;
-import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.store.RecordLoads;
 import org.disclosurereports.store.RecordSources;
 import org.disclosurereports.store.RecordStore;
@@ -59,7 +59,7 @@ public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
      * @param supplement work plans, deadlines and office text; null for the tables' own narrative alone
      */
     ReportBuilder(ReportFormat format, TablesFromRecords records, ReturnStore returns, FiguresSources sources,
-                          Templates templates, int year, ComplianceSupplement supplement) {
+                  Templates templates, int year, ComplianceSupplement supplement) {
         this.format = format;
         this.records = records;
         this.returns = returns;
@@ -73,10 +73,8 @@ public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
     /**
      * The builder of a run (and of the review console's rebuilt reports): figures from records or
      * returns, work plans, deadlines and office text from the data directory {@code data}.
-     */
-    /**
-     * The builder of one run's reports: {@code formatId} names the layout, or null for the year's own; the years
-     * before are counted in their own layouts.
+     * {@code formatId} names the layout, or null for the year's own; the years before are counted in
+     * their own layouts.
      */
     public static ReportBuilder forRun(ReportFormats formats, String formatId, RecordStore store, ReturnStore returns, Templates templates,
                                        Path data, int year) {
