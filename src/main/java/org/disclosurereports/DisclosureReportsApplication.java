@@ -8,6 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * disclosure-reports: from case records to the statutory 政府信息公开工作年度报告.
@@ -46,6 +47,9 @@ public class DisclosureReportsApplication {
                 case DATABASE_ONLY -> withArgument(args, "--spring.main.lazy-initialization=true");
                 default -> args;
             };
+            for (Map.Entry<String, String> setting : reading.settings().entrySet()) {
+                withSettings = withArgument(withSettings, "--" + setting.getKey() + "=" + setting.getValue());
+            }
             // A plain SpringApplication.run exits 0 even when the job failed: the Cli maps outcomes to exit codes.
             return SpringApplication.exit(SpringApplication.run(DisclosureReportsApplication.class, withSettings));
         } catch (RuntimeException e) {

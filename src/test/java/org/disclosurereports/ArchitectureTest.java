@@ -40,6 +40,7 @@ class ArchitectureTest {
             "outputs",           // files under out/
             "outputs.office",    // Word and Excel files of the reports
             "job",               // annualReportJob: steps, readers, writers, listeners
+            "job.remote",        // the report step on worker processes, over a message broker
             "operations",        // leases, schedules, seals
             "operations.metrics", // the figures of runs as metrics: metrics.prom, the endpoint of schedule mode
             "console",           // the review console: accounts, report life cycle, the web pages of serve

@@ -1,5 +1,6 @@
 package org.disclosurereports.cli;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,6 +51,15 @@ public interface Command {
      */
     default Needs needs(Options options) {
         return Needs.DATABASE;
+    }
+
+    /**
+     * Spring settings this invocation starts the application with, from its options (the role of a
+     * process in remote partitioning); none by default. Asked before the application starts, so it reads
+     * no field.
+     */
+    default Map<String, String> settings(Options options) {
+        return Map.of();
     }
 
     /**

@@ -27,7 +27,12 @@ public final class CommandLine {
     private static final String COMPONENTS = "org.disclosurereports";
 
     /** How reading the command line ends: an exit code when it is settled, or what the application must start with. */
-    public record Reading(ExitCode exitCode, Command.Needs needs) {
+    public record Reading(ExitCode exitCode, Command.Needs needs, Map<String, String> settings) {
+        public static Reading settled(ExitCode exitCode) {
+            return new Reading(exitCode, null, Map.of());
+        }
+
+
         public boolean settled() {
             return exitCode != null;
         }
@@ -61,17 +66,17 @@ public final class CommandLine {
     public Reading read(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             out.println(Cli.usage(commands.values()));
-            return new Reading(ExitCode.USAGE, null);
+            return Reading.settled(ExitCode.USAGE);
         }
         if (Cli.isHelp(args)) {
             Command asked = args.length > 1 ? commands.get(args[1]) : null;
             out.println(asked == null ? Cli.usage(commands.values()) : Cli.usage(asked));
-            return new Reading(ExitCode.OK, null);
+            return Reading.settled(ExitCode.OK);
         }
         Command command = commands.get(args[0]);
         if (command != null && Options.asksForHelp(args)) {
             out.println(Cli.usage(command));
-            return new Reading(ExitCode.OK, null);
+            return Reading.settled(ExitCode.OK);
         }
         try {
             if (command == null) {
@@ -81,14 +86,14 @@ public final class CommandLine {
             command.check(options);
             Command.Needs needs = command.needs(options);
             if (needs != Command.Needs.NOTHING) {
-                return new Reading(null, needs);
+                return new Reading(null, needs, command.settings(options));
             }
-            return new Reading(standalone(command).execute(options), null);
+            return Reading.settled(standalone(command).execute(options));
         } catch (UsageException e) {
             err.println("disclosure-reports: " + e.getMessage());
             err.println();
             err.println(command == null ? Cli.usage(commands.values()) : Cli.usage(command));
-            return new Reading(ExitCode.USAGE, null);
+            return Reading.settled(ExitCode.USAGE);
         }
     }
 

@@ -14,6 +14,7 @@ import org.disclosurereports.job.RunScopeCheck;
 import org.disclosurereports.job.RunSummary;
 import org.disclosurereports.job.SourceLaunch;
 import org.disclosurereports.job.UnitFailures;
+import org.disclosurereports.job.remote.RemotePartitioning;
 import org.disclosurereports.operations.RunGuard;
 import org.disclosurereports.operations.RunLine;
 import org.disclosurereports.operations.RunLines;
@@ -41,6 +42,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -90,7 +92,7 @@ public class RunCommand implements Command {
     public String usage() {
         return """
                 run --data DIR --year YYYY --out DIR [--agency CODE] [--encoding CHARSET] [--templates DIR] [--format ID] [--force]
-                    [--source FILE [--full]] [--take-over]
+                    [--source FILE [--full]] [--take-over] [--workers N]
                     load the data directory and build every report of the year (or one agency's)
                     --data      directory of input CSV files or .xlsx workbooks (agencies.csv required; see the data contract)
                     --year      report year, e.g. 2024
@@ -105,12 +107,15 @@ public class RunCommand implements Command {
                                 only what changed since the last completed pull, where the query has a changed_column
                     --full      with --source: pull everything again (and remove records the source no longer has)
                     --take-over replace the records of agencies that another data directory loaded into this database
-                                (without it such a run is refused, naming that directory)""";
+                                (without it such a run is refused, naming that directory)
+                    --workers   build the reports on N worker processes (the worker command) through RabbitMQ
+                                (spring.rabbitmq.*), sharing this database and the --data and --out paths;
+                                the loads stay here (see docs/deployment.md)""";
     }
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of("data", "year", "out", "agency", "encoding", "templates", "format", "source");
+        return Set.of("data", "year", "out", "agency", "encoding", "templates", "format", "source", "workers");
     }
 
     @Override
@@ -138,6 +143,27 @@ public class RunCommand implements Command {
         if (options.flag("full") && options.optional("source") == null) {
             throw new UsageException("--full goes with --source");
         }
+        workers(options);
+    }
+
+    /** With {@code --workers N} the report step sends its partitions to N worker processes. */
+    @Override
+    public Map<String, String> settings(Options options) {
+        Integer workers = workers(options);
+        return workers == null ? Map.of()
+                : Map.of(RemotePartitioning.ROLE, RemotePartitioning.MANAGER, RemotePartitioning.COUNT, workers.toString());
+    }
+
+    /** The number of workers {@code --workers} names, or null to build the reports in this process. */
+    private static Integer workers(Options options) {
+        String workers = options.optional("workers");
+        if (workers == null) {
+            return null;
+        }
+        if (!workers.matches("[1-9]\\d{0,3}")) {
+            throw new UsageException("--workers must be a number of worker processes from 1 to 9999, not '" + workers + "'");
+        }
+        return Integer.valueOf(workers);
     }
 
     /** The data directory {@code --data} names: it must be there and be a directory, or nothing starts. */
@@ -174,7 +200,6 @@ public class RunCommand implements Command {
         }
     }
 
-    /** The templates folder {@code --templates} names, or null for the shipped ones. */
     /**
      * The layout named by {@code --format}, checked against the year; null when the year's own layout applies.
      * A year no layout covers is refused before anything is read.
@@ -190,6 +215,7 @@ public class RunCommand implements Command {
         return options.optional("format") == null ? null : format;
     }
 
+    /** The templates folder {@code --templates} names, or null for the shipped ones. */
     private static Path templates(Options options) {
         String templatesOption = options.optional("templates");
         if (templatesOption == null) {

@@ -3,14 +3,11 @@ package org.disclosurereports.cli;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code serve --data DIR --out DIR [--port 8080] [--bind 127.0.0.1]}: the review console, on the same
@@ -21,10 +18,11 @@ import java.util.concurrent.CountDownLatch;
 public class ServeCommand implements Command {
 
     private final ObjectProvider<ApplicationContext> context;
-    private final CountDownLatch closed = new CountDownLatch(1);
+    private final UntilStopped stopped;
 
-    public ServeCommand(ObjectProvider<ApplicationContext> context) {
+    public ServeCommand(ObjectProvider<ApplicationContext> context, UntilStopped stopped) {
         this.context = context;
+        this.stopped = stopped;
     }
 
     @Override
@@ -71,16 +69,6 @@ public class ServeCommand implements Command {
         }
         String address = web.getEnvironment().getProperty("server.address", ConsoleServer.DEFAULT_BIND);
         System.out.println("Review console at http://" + address + ":" + web.getWebServer().getPort() + "/ (stop with Ctrl-C)");
-        try {
-            closed.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return ExitCode.OK;
-    }
-
-    @EventListener(ContextClosedEvent.class)
-    void stop() {
-        closed.countDown();
+        return stopped.await();
     }
 }

@@ -34,11 +34,13 @@ import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.AbstractTaskletStepBuilder;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
@@ -357,19 +359,25 @@ public class AnnualReportJobConfiguration {
      * Reports of different units are independent: the units are split into stable partitions
      * ({@link UnitPartitioner}) that workers build side by side, {@code disclosure.build.partitions}
      * of them (default: one per processor). A restart rebuilds only the partitions that failed.
+     * With {@code run --workers} the partitions go to worker processes instead: the partition handler of
+     * {@code job.remote.RemotePartitioning} sends them over the broker, and this step waits for them.
      */
     @Bean
-    Step buildReports(Step buildReportsPartition, Partitioner unitPartitioner,
+    Step buildReports(Step buildReportsPartition, Partitioner unitPartitioner, ObjectProvider<PartitionHandler> remote,
                       @Value("${disclosure.build.partitions:0}") int configured) {
-        int partitions = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
-        SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("build-");
-        workers.setConcurrencyLimit(partitions);
-        return new StepBuilder(BUILD_REPORTS.stepName(), repository)
+        PartitionStepBuilder step = new StepBuilder(BUILD_REPORTS.stepName(), repository)
                 .listener((StepExecutionListener) loadTurn)
-                .partitioner(BUILD_REPORTS_PARTITION.stepName(), unitPartitioner)
-                .step(buildReportsPartition)
+                .partitioner(BUILD_REPORTS_PARTITION.stepName(), unitPartitioner);
+        PartitionHandler workers = remote.getIfAvailable();
+        if (workers != null) {
+            return step.partitionHandler(workers).build();
+        }
+        int partitions = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("build-");
+        threads.setConcurrencyLimit(partitions);
+        return step.step(buildReportsPartition)
                 .gridSize(partitions)
-                .taskExecutor(workers)
+                .taskExecutor(threads)
                 .build();
     }
 

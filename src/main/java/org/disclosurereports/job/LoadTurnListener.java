@@ -73,6 +73,14 @@ public class LoadTurnListener implements JobExecutionListener, StepExecutionList
         }
     }
 
+    /**
+     * The run's units are listed in its partitions, which other processes build (remote partitioning):
+     * other runs may load now, as they may once a partition built here starts its first chunk.
+     */
+    public void unitsListed(long jobExecutionId) {
+        release(jobExecutionId);
+    }
+
     @Override
     public void afterJob(JobExecution execution) {
         release(execution.getId());

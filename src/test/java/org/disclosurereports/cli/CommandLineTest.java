@@ -8,7 +8,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +45,7 @@ class CommandLineTest {
 
     @Test
     void helpAndCommandHelpAreSettledHere() {
-        assertThat(read("help")).isEqualTo(new CommandLine.Reading(ExitCode.OK, null));
+        assertThat(read("help")).isEqualTo(CommandLine.Reading.settled(ExitCode.OK));
         assertThat(out()).contains("run --data DIR").contains("audit --tables FILE").contains("6  some reports could not be built");
         out.reset();
         assertThat(read("run", "--help").exitCode()).isEqualTo(ExitCode.OK);
@@ -92,7 +94,7 @@ class CommandLineTest {
     void aCommandThatNeedsTheDatabaseIsLeftToTheApplication() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         CommandLine.Reading run = read("run", "--data", data.toString(), "--year", "2024", "--out", dir.resolve("out").toString());
-        assertThat(run).isEqualTo(new CommandLine.Reading(null, Command.Needs.DATABASE));
+        assertThat(run).isEqualTo(new CommandLine.Reading(null, Command.Needs.DATABASE, Map.of()));
         assertThat(read("runs", "--year", "2024").needs()).isEqualTo(Command.Needs.DATABASE_ONLY);
         assertThat(read("audit", "--tables", "t.json", "--agency", "SL", "--year", "2024").needs())
                 .as("audit against the records").isEqualTo(Command.Needs.DATABASE);
@@ -101,10 +103,23 @@ class CommandLineTest {
     }
 
     @Test
+    void workersAreARoleTheApplicationStartsIn() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        String[] run = {"run", "--data", data.toString(), "--year", "2024", "--out", dir.resolve("out").toString()};
+        assertThat(read(with(run, "--workers", "3")).settings())
+                .isEqualTo(Map.of("disclosure.workers.role", "manager", "disclosure.workers.count", "3"));
+        assertThat(read("worker").settings()).isEqualTo(Map.of("disclosure.workers.role", "worker"));
+        assertThat(read("worker").needs()).isEqualTo(Command.Needs.DATABASE);
+        assertThat(out()).isEmpty();
+        assertThat(read(with(run, "--workers", "0")).exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("--workers must be a number of worker processes from 1 to 9999, not '0'");
+    }
+
+    @Test
     void aCommandThatNeedsNothingRunsHere() throws Exception {
         Path generated = dir.resolve("generated");
         CommandLine.Reading generate = read("generate", "--out", generated.toString(), "--scale", "0.0002", "--seed", "3");
-        assertThat(generate).isEqualTo(new CommandLine.Reading(ExitCode.OK, null));
+        assertThat(generate).isEqualTo(CommandLine.Reading.settled(ExitCode.OK));
         assertThat(generated.resolve("agencies.csv")).isRegularFile();
 
         Path missing = dir.resolve("no-such-tables.json");
@@ -113,5 +128,11 @@ class CommandLineTest {
         assertThat(audit.exitCode()).as("audit of a file that is not there, settled without the database").isNotEqualTo(ExitCode.OK);
         assertThat(Files.exists(dir.resolve("var"))).isFalse();
         assertThat(List.of(read("audit", "--rules").exitCode())).containsExactly(ExitCode.OK);
+    }
+
+    private static String[] with(String[] args, String... more) {
+        String[] all = Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 }

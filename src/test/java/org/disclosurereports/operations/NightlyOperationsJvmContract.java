@@ -1,9 +1,8 @@
 package org.disclosurereports.operations;
 
-import org.disclosurereports.job.NightlyReportBuilder;
-import org.disclosurereports.job.RunManifest;
 import org.disclosurereports.support.ChildJvm;
 import org.disclosurereports.support.ReferenceRun;
+import org.disclosurereports.support.ReportFiles;
 import org.disclosurereports.support.SampleData;
 import org.disclosurereports.support.TestHooks;
 
@@ -16,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,25 +34,6 @@ abstract class NightlyOperationsJvmContract {
 
     /** Spring settings that give a JVM the database named {@code name} (one per "installation"). */
     abstract List<String> database(String name);
-
-    /** What a run records about itself, not a report: times, timings and ids differ from run to run. */
-    static final Set<String> RUN_RECORDS = Set.of("run-summary.json", "manifest.json", "metrics.prom");
-
-    /** The files a reader sees: tables.json, report.html, report.pdf of every agency, the index and rejects. */
-    static TreeMap<String, byte[]> outputs(Path yearDir) throws IOException {
-        TreeMap<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(yearDir)) {
-            for (Path f : all.filter(Files::isRegularFile).toList()) {
-                String name = yearDir.relativize(f).toString();
-                if (RUN_RECORDS.contains(name) || name.startsWith(RunManifest.RUNS_DIR + "/")
-                        || f.getFileName().toString().equals(NightlyReportBuilder.FINGERPRINT_FILE)) {
-                    continue; // timestamps, timings, execution ids; every run's own provenance
-                }
-                files.put(name, Files.readAllBytes(f));
-            }
-        }
-        return files;
-    }
 
     ChildJvm run(String db, Path workDir, List<String> props, String... args) throws IOException {
         List<String> a = new ArrayList<>(List.of(args));
@@ -108,13 +86,7 @@ abstract class NightlyOperationsJvmContract {
         // The whole night is reported: every row once, every report once, over the three executions.
         assertThat(resumed.stdout()).contains("applications.csv 3755/3752/3").contains("reports " + UNITS + " built, 0 unchanged");
 
-        TreeMap<String, byte[]> want = outputs(cleanOut.resolve("2024"));
-        TreeMap<String, byte[]> got = outputs(out.resolve("2024"));
-        assertThat(got.keySet()).isEqualTo(want.keySet());
-        assertThat(want.keySet()).contains("SL-GOV/report.pdf", "SL-GOV/tables.json", "SL-GOV/report.html", "index.html");
-        for (String f : want.keySet()) {
-            assertThat(got.get(f)).as(f).isEqualTo(want.get(f));
-        }
+        ReportFiles.assertSame(cleanOut.resolve("2024"), out.resolve("2024"));
 
         ChildJvm again = run("crash", tmp.resolve("crash"), List.of(), cmd);
         assertThat(again.waitFor()).as(again.toString()).isZero();

@@ -88,6 +88,16 @@ public final class ChildJvm {
         return false;
     }
 
+    /** Asks the process to stop (SIGTERM: the application closes as under systemd) and waits for it. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        return waitFor();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public String stdout() {
         return read(stdout);
     }
