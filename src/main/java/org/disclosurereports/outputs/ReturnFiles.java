@@ -84,31 +84,38 @@ public final class ReturnFiles {
     public List<Written> write(StatutoryTables tables, String code, Path dir, String source) throws Refused {
         Map<ReturnFile, List<List<String>>> rows = new LinkedHashMap<>();
         List<ReturnFigure> figures = new ArrayList<>();
-        List<String> uncarried = new ArrayList<>();
+        // Per file and reason, the cells no return can carry: one reason is usually shared by many cells.
+        Map<String, List<String>> uncarried = new LinkedHashMap<>();
         for (ReturnFile file : FILES) {
             RecordKind kind = schema.kind(file.kind());
             RowChecker checker = new RowChecker(kind, kind.fileName(), agency -> true);
             List<List<String>> fileRows = new ArrayList<>();
+            long line = 1;   // the header row
             for (CellRef cell : cells(tables.format(), file.table())) {
                 Map<String, String> byHeader = Map.of(AGENCY_CODE, code, YEAR, String.valueOf(tables.year()),
                         file.rowHeader(), cell.row(), file.columnHeader(), cell.column(), VALUE, TablesJson.plain(tables.value(cell)));
                 List<String> row = kind.columns().stream().map(c -> byHeader.get(c.header())).toList();
-                long line = fileRows.size() + 2L;   // after the header row
-                ParsedRow parsed = checker.check(new RawRow(line, row.toArray(String[]::new), CsvWriter.line(row), null));
+                ParsedRow parsed = checker.check(new RawRow(++line, row.toArray(String[]::new), CsvWriter.line(row), null));
                 if (parsed.rejected()) {
-                    parsed.problems().forEach(p -> uncarried.add(cell + " (" + p.describe() + ")"));
+                    for (Rejection p : parsed.problems()) {
+                        uncarried.computeIfAbsent(kind.fileName() + ", column " + p.column() + ": " + p.reason(), k -> new ArrayList<>())
+                                .add(cell.toString());
+                    }
                     continue;
                 }
                 fileRows.add(row);
                 figures.add(new ReturnFigure(file.table(), (String) typed(kind, parsed, file.rowHeader()),
-                        (String) typed(kind, parsed, file.columnHeader()), decimal(typed(kind, parsed, VALUE)).stripTrailingZeros(), kind.fileName(), line));
+                        (String) typed(kind, parsed, file.columnHeader()), decimal(typed(kind, parsed, VALUE)).stripTrailingZeros(),
+                        kind.fileName(), line));
             }
             rows.put(file, fileRows);
         }
         if (!uncarried.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            uncarried.forEach((reason, cells) -> parts.add(String.join(", ", cells.subList(0, Math.min(6, cells.size())))
+                    + (cells.size() > 6 ? " and " + (cells.size() - 6) + " more" : "") + " (" + reason + ")"));
             throw new Refused(source + " is in the layout " + tables.format().id() + ", and the returns of the data contract cannot carry "
-                    + uncarried.size() + " of its cells: " + String.join("; ", uncarried.subList(0, Math.min(5, uncarried.size())))
-                    + (uncarried.size() > 5 ? "; and " + (uncarried.size() - 5) + " more" : ""));
+                    + uncarried.values().stream().flatMap(List::stream).distinct().count() + " of its cells: " + String.join("; ", parts));
         }
         loadsAsWritten(tables, code, figures, source);
         List<Written> written = new ArrayList<>();
@@ -116,12 +123,13 @@ public final class ReturnFiles {
         for (ReturnFile file : FILES) {
             RecordKind kind = schema.kind(file.kind());
             Path target = dir.resolve(kind.fileName());
-            List<List<String>> kept = otherRows(target, kind, code, tables.year());
+            Kept kept = otherRows(target, kind, code, tables.year());
             CsvWriter csv = CsvWriter.lf().row(kind.columns().stream().map(RecordKind.Column::header).toList());
-            kept.forEach(csv::row);
+            kept.rows().subList(0, kept.insertAt()).forEach(csv::row);
             rows.get(file).forEach(csv::row);
+            kept.rows().subList(kept.insertAt(), kept.rows().size()).forEach(csv::row);
             contents.put(target, csv.toUtf8());
-            written.add(new Written(target, rows.get(file).size(), kept.size()));
+            written.add(new Written(target, rows.get(file).size(), kept.rows().size()));
         }
         try {
             for (Map.Entry<Path, byte[]> file : contents.entrySet()) {
@@ -169,11 +177,17 @@ public final class ReturnFiles {
         }
     }
 
-    /** The rows of a return file already in the target that belong to other units or years, as read. */
-    private static List<List<String>> otherRows(Path file, RecordKind kind, String code, int year) throws Refused {
+    /**
+     * The rows of a return file kept: those of other units or years, as read; the unit's new rows go where its
+     * old ones began (at the end when there were none), so that exporting the same summary again gives the same file.
+     */
+    private record Kept(List<List<String>> rows, int insertAt) {}
+
+    private static Kept otherRows(Path file, RecordKind kind, String code, int year) throws Refused {
         List<List<String>> kept = new ArrayList<>();
+        int insertAt = -1;
         if (!Files.exists(file)) {
-            return kept;
+            return new Kept(kept, 0);
         }
         int agency = column(kind, AGENCY_CODE);
         int yearColumn = column(kind, YEAR);
@@ -187,6 +201,7 @@ public final class ReturnFiles {
                                 + ": correct the file first, the export rewrites it with its other units' rows");
                     }
                     if (code.equals(row.values()[agency]) && String.valueOf(year).equals(row.values()[yearColumn])) {
+                        insertAt = insertAt < 0 ? kept.size() : insertAt;
                         continue;   // this unit's return of the year: replaced
                     }
                     kept.add(Arrays.stream(row.values()).map(v -> v == null ? "" : v).toList());
@@ -195,7 +210,7 @@ public final class ReturnFiles {
         } catch (InputRefused e) {
             throw new Refused(file + ": " + e.getMessage() + " (the export rewrites this file with its other units' rows)");
         }
-        return kept;
+        return new Kept(kept, insertAt < 0 ? kept.size() : insertAt);
     }
 
     private static int column(RecordKind kind, String header) {
