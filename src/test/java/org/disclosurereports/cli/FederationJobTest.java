@@ -83,13 +83,18 @@ class FederationJobTest {
     }
 
     private ExitCode export(String unit, int year, String as) {
+        return export(unit, year, as, province, exportLines);
+    }
+
+    /** {@code export-returns} as the command line runs it, its standard output and error appended to {@code lines}. */
+    private ExitCode export(String unit, int year, String as, Path to, List<String> lines) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ExitCode code = new ExportReturnsCommand(ReportFormats.shipped(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).execute(new Options("export-returns",
-                Map.of("out", districtOut.toString(), "year", String.valueOf(year), "unit", unit, "to", province.toString(), "as", as), Set.of()));
-        exportLines.addAll(out.toString(StandardCharsets.UTF_8).lines().toList());
-        exportLines.addAll(err.toString(StandardCharsets.UTF_8).lines().toList());
+                Map.of("out", districtOut.toString(), "year", String.valueOf(year), "unit", unit, "to", to.toString(), "as", as), Set.of()));
+        lines.addAll(out.toString(StandardCharsets.UTF_8).lines().toList());
+        lines.addAll(err.toString(StandardCharsets.UTF_8).lines().toList());
         return code;
     }
 
@@ -144,6 +149,8 @@ class FederationJobTest {
         assertThat(exportLines).contains(
                 "Wrote the 2024 summary of SL (示例区人民政府, 12 units) as the return of PV-SL into " + province + ":",
                 "  returns_table3.csv: 175 rows, 525 rows of other units and years kept");
+        // The province's agencies.csv lists both districts: no note asks to add one.
+        assertThat(exportLines).noneMatch(line -> line.startsWith("Note:"));
         // Four exports of 200 rows each (10 + 175 + 15), one header per file.
         assertThat(Files.readAllLines(province.resolve("returns_table2.csv"))).hasSize(1 + 4 * 10);
         assertThat(Files.readAllLines(province.resolve("returns_table3.csv"))).hasSize(1 + 4 * 175);
@@ -152,14 +159,10 @@ class FederationJobTest {
 
     @Test
     void aUnitWithoutASummaryIsRefusedNamingTheFile() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ExitCode code = new ExportReturnsCommand(ReportFormats.shipped(), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).execute(new Options("export-returns",
-                Map.of("out", districtOut.toString(), "year", String.valueOf(YEAR), "unit", "SL-PNR", "to", dir.resolve("elsewhere").toString()),
-                Set.of()));
-        assertThat(code).isEqualTo(ExitCode.INPUT_REFUSED);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Refused: " + districtOut.resolve("2024/SL-PNR/summary/tables.json")
-                + " does not exist: SL-PNR has no summary of 2024");
+        List<String> lines = new ArrayList<>();
+        assertThat(export("SL-PNR", YEAR, "PV-PNR", dir.resolve("elsewhere"), lines)).isEqualTo(ExitCode.INPUT_REFUSED);
+        assertThat(lines).containsExactly("Refused: " + districtOut.resolve("2024/SL-PNR/summary/tables.json")
+                + " does not exist: SL-PNR has no summary of 2024 (it has no units under it in agencies.csv, or its summary failed: see run-summary.json)");
         assertThat(dir.resolve("elsewhere")).doesNotExist();
     }
 
