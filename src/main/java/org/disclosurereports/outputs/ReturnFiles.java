@@ -82,6 +82,32 @@ public final class ReturnFiles {
      * @param source what the tables were read from, named in messages ({@code out/2024/SL/summary/tables.json})
      */
     public List<Written> write(StatutoryTables tables, String code, Path dir, String source) throws Refused {
+        Map<ReturnFile, List<List<String>>> rows = rows(tables, code, source);
+        List<Written> written = new ArrayList<>();
+        Map<Path, byte[]> contents = new LinkedHashMap<>();
+        for (ReturnFile file : FILES) {
+            RecordKind kind = schema.kind(file.kind());
+            Path target = dir.resolve(kind.fileName());
+            Kept kept = otherRows(target, kind, code, tables.year());
+            CsvWriter csv = CsvWriter.lf().row(kind.columns().stream().map(RecordKind.Column::header).toList());
+            kept.rows().subList(0, kept.insertAt()).forEach(csv::row);
+            rows.get(file).forEach(csv::row);
+            kept.rows().subList(kept.insertAt(), kept.rows().size()).forEach(csv::row);
+            contents.put(target, csv.toUtf8());
+            written.add(new Written(target, rows.get(file).size(), kept.rows().size()));
+        }
+        try {
+            for (Map.Entry<Path, byte[]> file : contents.entrySet()) {
+                ReportFilesWriter.writeAtomically(file.getKey(), file.getValue());
+            }
+        } catch (IOException e) {
+            throw new Refused("cannot write the returns into " + dir + ": " + e.getMessage());
+        }
+        return written;
+    }
+
+    /** The rows of each file, every one checked by the row rules of its load, and all of them loading back as the tables. */
+    private Map<ReturnFile, List<List<String>>> rows(StatutoryTables tables, String code, String source) throws Refused {
         Map<ReturnFile, List<List<String>>> rows = new LinkedHashMap<>();
         List<ReturnFigure> figures = new ArrayList<>();
         // Per file and reason, the cells no return can carry: one reason is usually shared by many cells.
@@ -118,27 +144,7 @@ public final class ReturnFiles {
                     + uncarried.values().stream().flatMap(List::stream).distinct().count() + " of its cells: " + String.join("; ", parts));
         }
         loadsAsWritten(tables, code, figures, source);
-        List<Written> written = new ArrayList<>();
-        Map<Path, byte[]> contents = new LinkedHashMap<>();
-        for (ReturnFile file : FILES) {
-            RecordKind kind = schema.kind(file.kind());
-            Path target = dir.resolve(kind.fileName());
-            Kept kept = otherRows(target, kind, code, tables.year());
-            CsvWriter csv = CsvWriter.lf().row(kind.columns().stream().map(RecordKind.Column::header).toList());
-            kept.rows().subList(0, kept.insertAt()).forEach(csv::row);
-            rows.get(file).forEach(csv::row);
-            kept.rows().subList(kept.insertAt(), kept.rows().size()).forEach(csv::row);
-            contents.put(target, csv.toUtf8());
-            written.add(new Written(target, rows.get(file).size(), kept.rows().size()));
-        }
-        try {
-            for (Map.Entry<Path, byte[]> file : contents.entrySet()) {
-                ReportFilesWriter.writeAtomically(file.getKey(), file.getValue());
-            }
-        } catch (IOException e) {
-            throw new Refused("cannot write the returns into " + dir + ": " + e.getMessage());
-        }
-        return written;
+        return rows;
     }
 
     /** The cells of one table in layout order: table 二 by block, row and column; tables 三 and 四 row by row, totals included. */
