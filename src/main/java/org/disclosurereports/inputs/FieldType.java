@@ -109,18 +109,23 @@ public interface FieldType {
      * decimals and {@code precision - scale} digits before the point; not negative, plain notation.
      */
     static FieldType decimal(int precision, int scale) {
-        return new Decimal(precision, scale);
+        return new Decimal(precision, scale, false);
     }
 
-    record Decimal(int precision, int scale) implements FieldType {
+    /** As {@link #decimal}, negative values allowed (a leading minus sign): for figures a layout lets fall. */
+    static FieldType signedDecimal(int precision, int scale) {
+        return new Decimal(precision, scale, true);
+    }
+
+    record Decimal(int precision, int scale, boolean signed) implements FieldType {
         private static final Pattern PLAIN = Pattern.compile("\\d+(\\.\\d+)?");
 
         @Override
         public Object parse(String v) throws Problem {
-            if (v.startsWith("-")) {
+            if (v.startsWith("-") && !signed) {
                 throw new Problem("must not be negative");
             }
-            if (!PLAIN.matcher(v).matches()) {
+            if (!PLAIN.matcher(signed && v.startsWith("-") ? v.substring(1) : v).matches()) {
                 throw new Problem("not a plain number (digits and an optional decimal point, no separators)");
             }
             BigDecimal d = new BigDecimal(v);

@@ -8,7 +8,8 @@ import org.disclosurereports.core.records.Vocabulary;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.disclosurereports.inputs.RecordKind.Column.agency;
@@ -54,16 +56,16 @@ public final class InputSchema {
 
     /** The inputs of one layout. */
     public InputSchema(ReportFormat format) {
-        this(format, ownOutcomes(format), format.documentCategories(), format.enforcementItems(), Map.of());
+        this(new ReportFormats(List.of(format)), ownOutcomes(format), format.documentCategories(), format.enforcementItems(), Map.of());
     }
 
     /**
      * The inputs of every layout known: records are kept in one vocabulary for all years, so the outcomes,
-     * document categories and enforcement items are those any layout counts; submitted returns, which name
-     * cells, are in the newest layout.
+     * document categories and enforcement items are those any layout counts, and submitted returns may name
+     * the cells of any layout, each row those of the layout of its year.
      */
     public InputSchema(ReportFormats formats) {
-        this(formats.newest(), formats.outcomes(), formats.documentCategories(), formats.enforcementItems(), formats.olderLabels());
+        this(formats, formats.outcomes(), formats.documentCategories(), formats.enforcementItems(), formats.olderLabels());
     }
 
     private static Map<String, String> ownOutcomes(ReportFormat format) {
@@ -72,8 +74,10 @@ public final class InputSchema {
         return outcomes;
     }
 
-    private InputSchema(ReportFormat format, Map<String, String> outcomes, List<ReportFormat.Term> documentCategories,
+    private InputSchema(ReportFormats formats, Map<String, String> outcomes, List<ReportFormat.Term> documentCategories,
                         List<ReportFormat.Term> enforcementItems, Map<String, String> olderLabels) {
+        // Applicant types, case kinds and results are the same in every layout; the newest one names them.
+        ReportFormat format = formats.newest();
         GridShape t3 = format.table3Shape();
         GridShape t4 = format.table4Shape();
         Map<String, String> applicantTypes = new LinkedHashMap<>();
@@ -179,7 +183,7 @@ public final class InputSchema {
                 required("kind", FieldType.vocabulary(ordered("holiday", "休息日", "workday", "工作日")))),
                 List.of("holiday_date"), List.of()));
 
-        addReturnKinds(format);
+        addReturnKinds(formats);
     }
 
     /** key, label, key, label … in listing order. */
@@ -193,75 +197,149 @@ public final class InputSchema {
 
     /**
      * Submitted returns: per agency and year, the figures of tables 二, 三 and 四 of a unit that has
-     * no case system. Rows and columns are the layout's keys or exact labels; total rows and columns
-     * are accepted too, but only to be checked against the totals computed from the parts.
+     * no case system. Rows and columns are keys or exact labels of the layouts' cells; total rows and
+     * columns are accepted too, but only to be checked against the totals computed from the parts. The
+     * files accept the cells of every layout (as records are kept in one vocabulary for all years), and
+     * each row is checked against the layout of its year: a 2020 return names cells of the 2019 layout.
      */
-    private void addReturnKinds(ReportFormat format) {
+    private void addReturnKinds(ReportFormats formats) {
+        List<ReportFormat> newestFirst = new ArrayList<>(formats.all());
+        Collections.reverse(newestFirst);
         Map<String, String> t2Rows = new LinkedHashMap<>();
         Map<String, String> t2Columns = new LinkedHashMap<>();
-        Map<String, Set<String>> t2ColumnsOfRow = new LinkedHashMap<>();
-        for (ReportFormat.Table2Block block : format.table2().blocks()) {
-            for (ReportFormat.Table2Row row : block.rows()) {
-                t2Rows.put(row.key(), row.label());
-                Set<String> cols = new LinkedHashSet<>();
-                block.columns().forEach(c -> {
-                    t2Columns.putIfAbsent(c.key(), c.label());
-                    cols.add(c.key());
-                });
-                t2ColumnsOfRow.put(row.key(), cols);
+        for (ReportFormat f : newestFirst) {
+            for (ReportFormat.Table2Block block : f.table2().blocks()) {
+                block.rows().forEach(r -> t2Rows.putIfAbsent(r.key(), r.label()));
+                block.columns().forEach(c -> t2Columns.putIfAbsent(c.key(), c.label()));
             }
         }
-        Set<String> amountColumns = new HashSet<>();
-        format.table2().blocks().forEach(b -> b.columns().stream().filter(ReportFormat.Column::decimal)
-                .forEach(c -> amountColumns.add(c.key())));
         add(new RecordKind(RETURNS_TABLE2, "returns_table2.csv", "return_table2", List.of(
                 agency("agency_code"),
                 required("year", FieldType.YEAR).storedAs("report_year"),
-                required("row", FieldType.vocabulary(t2Rows)).storedAs("row_key"),
-                required("column", FieldType.vocabulary(t2Columns)).storedAs("column_key"),
-                required("value", FieldType.decimal(24, 6)).storedAs("figure")),
+                required("row", unionVocabulary(newestFirst, f -> f.table2().blocks().stream().flatMap(b -> b.rows().stream())
+                        .map(r -> Map.entry(r.key(), r.label())).toList(), false)).storedAs("row_key"),
+                required("column", unionVocabulary(newestFirst, f -> f.table2().blocks().stream().flatMap(b -> b.columns().stream())
+                        .map(c -> Map.entry(c.key(), c.label())).toList(), false)).storedAs("column_key"),
+                // Signed: the 2019 layout's 本年增/减 falls when items were cut; the row rule allows it in such columns only.
+                required("value", FieldType.signedDecimal(24, 6)).storedAs("figure")),
                 List.of("agency_code", "report_year", "row_key", "column_key"),
-                List.of((values, reject) -> {
-                    if (values.get("row") instanceof String row && values.get("column") instanceof String column) {
-                        if (!t2ColumnsOfRow.get(row).contains(column)) {
-                            reject.accept("column", "table 二 row " + row + " (" + t2Rows.get(row) + ") has no column " + column
-                                    + "; its columns: " + String.join(", ", t2ColumnsOfRow.get(row)));
-                        } else if (!amountColumns.contains(column) && values.get("value") instanceof BigDecimal v
-                                && v.stripTrailingZeros().scale() > 0) {
-                            reject.accept("value", "the number of " + column + " must be a whole number");
-                        }
+                List.of(inLayoutOfItsYear(formats, (f, values, reject) -> {
+                    if (!(values.get("row") instanceof String row) || !(values.get("column") instanceof String column)) {
+                        return;
                     }
-                })));
+                    ReportFormat.Table2Block block = f.table2().blocks().stream()
+                            .filter(b -> b.rows().stream().anyMatch(r -> r.key().equals(row))).findFirst().orElse(null);
+                    if (block == null) {
+                        reject.accept("row", "table 二 of " + layoutOf(f, values) + " has no row " + row + " (" + t2Rows.get(row)
+                                + "); its rows: " + String.join(", ", f.table2().blocks().stream()
+                                        .flatMap(b -> b.rows().stream()).map(ReportFormat.Table2Row::key).toList()));
+                        return;
+                    }
+                    ReportFormat.Column col = block.columns().stream().filter(c -> c.key().equals(column)).findFirst().orElse(null);
+                    BigDecimal value = values.get("value") instanceof BigDecimal v ? v : null;
+                    if (col == null) {
+                        reject.accept("column", "table 二 row " + row + " (" + t2Rows.get(row) + ") of " + layoutOf(f, values)
+                                + " has no column " + column + " (" + t2Columns.get(column) + "); its columns: "
+                                + String.join(", ", block.columns().stream().map(ReportFormat.Column::key).toList()));
+                    } else if (value != null && !col.decimal() && value.stripTrailingZeros().scale() > 0) {
+                        reject.accept("value", "the number of " + column + " must be a whole number");
+                    } else if (value != null && !col.signed() && value.signum() < 0) {
+                        reject.accept("value", "the number of " + column + " cannot be negative");
+                    }
+                }))));
 
-        GridShape t3 = format.table3Shape();
         add(new RecordKind(RETURNS_TABLE3, "returns_table3.csv", "return_table3", List.of(
                 agency("agency_code"),
                 required("year", FieldType.YEAR).storedAs("report_year"),
-                required("row", FieldType.vocabulary(keyedLabels(t3.rows()), unnumbered(keyedLabels(t3.rows())))).storedAs("row_key"),
-                required("applicant_type", FieldType.vocabulary(columnLabels(t3.columns()))),
+                required("row", unionVocabulary(newestFirst, f -> entries(f.table3Shape().rows()), true)).storedAs("row_key"),
+                required("applicant_type", unionVocabulary(newestFirst, f -> columnEntries(f.table3Shape().columns()), false)),
                 required("value", FieldType.COUNT).storedAs("figure")),
-                List.of("agency_code", "report_year", "row_key", "applicant_type"), List.of()));
+                List.of("agency_code", "report_year", "row_key", "applicant_type"),
+                List.of(inLayoutOfItsYear(formats, (f, values, reject) ->
+                        inGrid("table 三", f.table3Shape(), layoutOf(f, values), values, "row", "applicant_type", reject)))));
 
-        GridShape t4 = format.table4Shape();
         add(new RecordKind(RETURNS_TABLE4, "returns_table4.csv", "return_table4", List.of(
                 agency("agency_code"),
                 required("year", FieldType.YEAR).storedAs("report_year"),
-                required("kind", FieldType.vocabulary(keyedLabels(t4.rows()))),
-                required("result", FieldType.vocabulary(columnLabels(t4.columns()))),
+                required("kind", unionVocabulary(newestFirst, f -> entries(f.table4Shape().rows()), false)),
+                required("result", unionVocabulary(newestFirst, f -> columnEntries(f.table4Shape().columns()), false)),
                 required("value", FieldType.COUNT).storedAs("figure")),
-                List.of("agency_code", "report_year", "kind", "result"), List.of()));
+                List.of("agency_code", "report_year", "kind", "result"),
+                List.of(inLayoutOfItsYear(formats, (f, values, reject) ->
+                        inGrid("table 四", f.table4Shape(), layoutOf(f, values), values, "kind", "result", reject)))));
     }
 
-    private static Map<String, String> keyedLabels(List<GridShape.Row> rows) {
-        Map<String, String> m = new LinkedHashMap<>();
-        rows.forEach(r -> m.put(r.key(), r.label()));
-        return m;
+    /** A rule on a return row given the layout of its year. */
+    @FunctionalInterface
+    private interface LayoutRule {
+        void check(ReportFormat format, Map<String, Object> values, RecordKind.Rejector reject);
     }
 
-    private static Map<String, String> columnLabels(List<ReportFormat.Column> columns) {
-        Map<String, String> m = new LinkedHashMap<>();
-        columns.forEach(c -> m.put(c.key(), c.label()));
-        return m;
+    /** Checks a return row against the layout its year's report is laid out in; a year no layout covers is refused. */
+    private static RecordKind.RowRule inLayoutOfItsYear(ReportFormats formats, LayoutRule rule) {
+        return (values, reject) -> {
+            if (!(values.get("year") instanceof Integer year)) {
+                return;
+            }
+            ReportFormat format;
+            try {
+                format = formats.forYear(year);
+            } catch (IllegalArgumentException e) {
+                reject.accept("year", e.getMessage());
+                return;
+            }
+            rule.check(format, values, reject);
+        };
+    }
+
+    private static String layoutOf(ReportFormat format, Map<String, Object> values) {
+        return format.id() + " (the layout of " + values.get("year") + ")";
+    }
+
+    private static void inGrid(String table, GridShape shape, String layout, Map<String, Object> values,
+                               String rowColumn, String columnColumn, RecordKind.Rejector reject) {
+        if (values.get(rowColumn) instanceof String row && !shape.hasRow(row)) {
+            reject.accept(rowColumn, table + " of " + layout + " has no row " + row + "; its rows: "
+                    + String.join(", ", shape.rows().stream().map(GridShape.Row::key).toList()));
+        } else if (values.get(columnColumn) instanceof String column && !shape.hasColumn(column)) {
+            reject.accept(columnColumn, table + " of " + layout + " has no column " + column + "; its columns: "
+                    + String.join(", ", shape.columns().stream().map(ReportFormat.Column::key).toList()));
+        }
+    }
+
+    /**
+     * The keys and labels of one vocabulary over all layouts (newest first): each key listed with the label
+     * of the newest layout that has it, and the labels other layouts give it accepted too; with
+     * {@code unnumbered}, also each label without its numbering where that is unambiguous. A label that two
+     * layouts give to different cells would make a row mean different cells by year: refused at start.
+     */
+    private static FieldType unionVocabulary(List<ReportFormat> newestFirst, Function<ReportFormat, List<Map.Entry<String, String>>> terms,
+                                             boolean unnumbered) {
+        Map<String, String> choices = new LinkedHashMap<>();
+        Map<String, String> keyOfLabel = new LinkedHashMap<>();
+        for (ReportFormat f : newestFirst) {
+            for (Map.Entry<String, String> term : terms.apply(f)) {
+                choices.putIfAbsent(term.getKey(), term.getValue());
+                String other = keyOfLabel.putIfAbsent(term.getValue(), term.getKey());
+                if (other != null && !other.equals(term.getKey())) {
+                    throw new IllegalStateException("the layouts give the label " + term.getValue() + " to two cells, "
+                            + other + " and " + term.getKey() + " (" + f.id() + ")");
+                }
+            }
+        }
+        Map<String, String> aliases = new LinkedHashMap<>(keyOfLabel);
+        if (unnumbered) {
+            unnumberedLabels(keyOfLabel).forEach(aliases::putIfAbsent);
+        }
+        return FieldType.vocabulary(choices, aliases);
+    }
+
+    private static List<Map.Entry<String, String>> entries(List<GridShape.Row> rows) {
+        return rows.stream().map(r -> Map.entry(r.key(), r.label())).toList();
+    }
+
+    private static List<Map.Entry<String, String>> columnEntries(List<ReportFormat.Column> columns) {
+        return columns.stream().map(c -> Map.entry(c.key(), c.label())).toList();
     }
 
     private void add(RecordKind kind) {
@@ -310,20 +388,25 @@ public final class InputSchema {
      * (予以公开 for （一）予以公开, 重复申请 for 2.重复申请): accept those too, where unambiguous.
      */
     static Map<String, String> unnumbered(Map<String, String> choices) {
+        Map<String, String> keyOfLabel = new LinkedHashMap<>();
+        choices.forEach((key, label) -> keyOfLabel.put(label, key));
+        return unnumberedLabels(keyOfLabel);
+    }
+
+    /** As {@link #unnumbered}, given each label's key: a bare label is an alias when all its labels name one key. */
+    private static Map<String, String> unnumberedLabels(Map<String, String> keyOfLabel) {
         Map<String, String> aliases = new LinkedHashMap<>();
-        Map<String, Integer> seen = new HashMap<>();
-        choices.forEach((key, label) -> {
+        Set<String> ambiguous = new HashSet<>();
+        keyOfLabel.forEach((label, key) -> {
             String bare = label.replaceFirst("^(（[一二三四五六七八九十]+）|\\d+\\.)", "");
             if (!bare.equals(label)) {
-                aliases.put(bare, key);
-                seen.merge(bare, 1, Integer::sum);
+                String other = aliases.putIfAbsent(bare, key);
+                if (other != null && !other.equals(key)) {
+                    ambiguous.add(bare);
+                }
             }
         });
-        seen.forEach((bare, n) -> {
-            if (n > 1) {
-                aliases.remove(bare);
-            }
-        });
+        ambiguous.forEach(aliases::remove);
         return aliases;
     }
 

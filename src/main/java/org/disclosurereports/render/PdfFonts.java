@@ -21,8 +21,9 @@ import java.util.List;
  * <ul>
  *   <li>LXGW WenKai (霞鹜文楷, SIL Open Font License) for the body, the title and the tables: the free
  *   CJK face closest to the 仿宋/楷体 of a 公文 that has TrueType outlines and a licence that allows
- *   embedding. The free Song/Ming faces are either CFF (Noto Serif CJK, Source Han Serif) or under the
- *   Arphic Public License without a font exception (AR PL UMing, SungtiL). Read from the Debian
+ *   embedding. The free Song/Ming faces are either CFF (Noto Serif CJK, Source Han Serif), under the
+ *   Arphic Public License without a font exception (AR PL UMing, SungtiL), or Japanese in their glyph
+ *   forms and punctuation (HanaMin, whose 今 令 骨 角 and centred ：； read as Japanese type). Read from the Debian
  *   package {@code fonts-lxgw-wenkai}, or from the directory the system property
  *   {@value #WENKAI_DIR_PROPERTY} names; without it the page falls back to Noto Sans SC throughout.</li>
  *   <li>Noto Sans SC (OFL) for the section headings (the 黑体 of a 公文) and as that fallback.</li>

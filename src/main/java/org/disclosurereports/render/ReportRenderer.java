@@ -7,7 +7,11 @@ import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfEncryption;
 import com.lowagie.text.pdf.PdfName;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
+import org.xhtmlrenderer.pdf.ITextFontResolver;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.pdf.ITextReplacedElementFactory;
+import org.xhtmlrenderer.pdf.ITextUserAgent;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +31,9 @@ import java.util.Objects;
  * the /ID is derived from a SHA-256 of the XHTML, and the subset tags are fixed per font face
  * (see {@code PdfFonts}).
  * <p>
- * Fonts: Noto Sans SC Regular and Bold from the classpath, parsed once per JVM and embedded as
- * subsets. Template: {@code report.ftlh} of the run's {@link Templates}.
+ * Fonts: those of {@code PdfFonts}, parsed once per JVM and embedded as subsets; lines are spaced by
+ * each face's line metrics, not its bounding box ({@code LineMetricsTextRenderer}), so no line is
+ * painted on a page beside its own. Template: {@code report.ftlh} of the run's {@link Templates}.
  * <p>
  * An instance is safe to share between threads; each call builds its own Flying Saucer renderer, with
  * the stylesheets each thread has already parsed and the fonts every renderer shares
@@ -54,7 +59,7 @@ public final class ReportRenderer {
         return templates.render(REPORT_TEMPLATE, Map.of("view", view, "format", format));
     }
 
-    /** The report as an A4 PDF with Noto Sans SC embedded. */
+    /** The report as an A4 PDF with its fonts embedded. */
     public byte[] pdf(ReportView view) {
         return pdfOf(html(view));
     }
@@ -66,7 +71,10 @@ public final class ReportRenderer {
 
     static byte[] pdfOf(String xhtml) {
         byte[] id = Arrays.copyOf(sha256(xhtml.getBytes(StandardCharsets.UTF_8)), 16);
-        ITextRenderer renderer = new ITextRenderer();
+        ITextOutputDevice device = new ITextOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+        ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device,
+                new ITextUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL), new ITextFontResolver(),
+                new ITextReplacedElementFactory(device), new LineMetricsTextRenderer());
         PdfFonts.register(renderer.getFontResolver());
         renderer.setListener(new ReproducibleInfo(id));
         PdfDocuments.shareStylesheets(renderer.getSharedContext());

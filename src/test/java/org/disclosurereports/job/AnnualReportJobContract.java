@@ -7,6 +7,7 @@ import org.disclosurereports.inputs.InputInspector;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.InputSet;
 import org.disclosurereports.store.RecordStore;
+import org.disclosurereports.support.PdfPageText;
 import org.disclosurereports.support.SampleData;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -175,6 +176,29 @@ abstract class AnnualReportJobContract {
                 }
             }
         }
+    }
+
+    /**
+     * Every report's PDF, unit and summary, extracts each heading and paragraph of its page at most once:
+     * none is laid again, clipped, beside a page break (search and copy would find it twice).
+     */
+    @Test
+    void everyHeadingAndParagraphOfEveryReportPdfIsExtractedOnce() throws Exception {
+        JobExecution execution = launcher.run(SampleData.DIR, 2024, out, RunParameters.ALL_AGENCIES);
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        List<Path> reports = new ArrayList<>();
+        try (var files = Files.walk(out.resolve("2024"), 3)) {
+            files.filter(f -> f.getFileName().toString().equals("report.pdf")).sorted().forEach(reports::add);
+        }
+        assertThat(reports).hasSizeGreaterThan(12);
+        List<String> repeated = new ArrayList<>();
+        for (Path pdf : reports) {
+            String html = Files.readString(pdf.resolveSibling("report.html"));
+            for (String r : PdfPageText.repeatedBlocks(html, Files.readAllBytes(pdf))) {
+                repeated.add(out.relativize(pdf) + ": " + r);
+            }
+        }
+        assertThat(repeated).isEmpty();
     }
 
     @Test

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Reports of 2020 and 2021 built by the whole job from the same records: 2020 in the trial layout of
  * 国办公开办函〔2019〕60号, 2021 in that of 〔2021〕30号, the 2021 report checked against the 2020 one on the
- * cells both layouts share, and a run that names the layout (--format) instead of taking the year's.
+ * cells both layouts share, a unit that submits returns built in the layout of their year, and a run that
+ * names the layout (--format) instead of taking the year's.
  */
 @SpringBootTest
 @SpringBatchTest
@@ -48,6 +49,7 @@ class TrialFormatJobTest {
                 agency_code,name,parent_code,level
                 TR,试验县人民政府,,县政府
                 TR-A,试验县发展和改革委员会,TR,部门
+                TR-B,试验县档案馆,TR,部门
                 """);
         write("applications.csv", """
                 application_id,agency_code,received_date,applicant_type,closed_date,outcome
@@ -71,6 +73,38 @@ class TrialFormatJobTest {
                 TR-A,2020,其他对外管理服务事项,7,5
                 TR-A,2020,fees,0.8,1
                 TR-A,2020,政府集中采购,123.456,6
+                """);
+        writeReturns();
+    }
+
+    /**
+     * TR-B reports by return. Its 2020 return names cells of the 2019 layout (item counts, a negative change,
+     * 其他对外管理服务事项, 政府集中采购, （六）其他处理 as labelled and unnumbered); each file's last row is a
+     * 2021 row naming a cell the 2021 layout does not have, which is rejected.
+     */
+    static void writeReturns() throws Exception {
+        write("returns_table2.csv", """
+                agency_code,year,row,column,value
+                TR-B,2020,其他对外管理服务事项,上一年项目数量,8
+                TR-B,2020,其他对外管理服务事项,本年增/减,-2
+                TR-B,2020,other_services,decisions,30
+                TR-B,2020,政府集中采购,采购项目数量,2
+                TR-B,2020,政府集中采购,采购总金额,45.5
+                TR-B,2021,其他对外管理服务事项,本年处理决定数量,3
+                """);
+        write("returns_table3.csv", """
+                agency_code,year,row,applicant_type,value
+                TR-B,2020,一、本年新收政府信息公开申请数量,自然人,3
+                TR-B,2020,一、本年新收政府信息公开申请数量,商业企业,1
+                TR-B,2020,（一）予以公开,自然人,2
+                TR-B,2020,（六）其他处理,自然人,1
+                TR-B,2020,其他处理,商业企业,1
+                TR-B,2020,（七）总计,总计,4
+                TR-B,2021,（六）其他处理,自然人,1
+                """);
+        write("returns_table4.csv", """
+                agency_code,year,kind,result,value
+                TR-B,2020,行政复议,结果维持,1
                 """);
     }
 
@@ -105,6 +139,14 @@ class TrialFormatJobTest {
         throw new AssertionError("no rule " + id);
     }
 
+    /** Each of the rules was applied to the report and none of its checks failed. */
+    static void appliedAndHeld(JsonNode validation, String... ids) {
+        for (String id : ids) {
+            assertThat(rule(validation, id).get("applied").asBoolean()).as(id).isTrue();
+            assertThat(rule(validation, id).get("failed").asInt()).as(id).isZero();
+        }
+    }
+
     @Test
     void a2020ReportIsBuiltInThe2019LayoutAndThe2021OneIsComparedWithItOnSharedCells() throws Exception {
         assertThat(run(2020, out, null)).isEqualTo(BatchStatus.COMPLETED);
@@ -122,10 +164,7 @@ class TrialFormatJobTest {
         assertThat(t.at("/table3/rows/carried_forward/6").asInt()).isEqualTo(1);
         JsonNode v = json(unit.resolve("validation.json"));
         assertThat(v.get("result").asText()).isEqualTo("passed");
-        for (String id : new String[] {"A", "B", "C", "D", "N1"}) {
-            assertThat(rule(v, id).get("applied").asBoolean()).as(id).isTrue();
-            assertThat(rule(v, id).get("failed").asInt()).as(id).isZero();
-        }
+        appliedAndHeld(v, "A", "B", "C", "D", "N1");
         String html = Files.readString(unit.resolve("report.html"));
         assertThat(html).contains("本年新制作数量", "上一年项目数量", "本年增/减", "其他对外管理服务事项", "第二十条第（九）项",
                 "政府集中采购", "（六）其他处理", "data-cell=\"table2.licensing.items_change\">-3<").doesNotContain("本年制发件数", "3.其他");
@@ -134,6 +173,29 @@ class TrialFormatJobTest {
         JsonNode summary = json(out.resolve("2020/TR/summary/tables.json"));
         assertThat(summary.get("format").asText()).isEqualTo("gov-2019-60");
         assertThat(summary.at("/table2/licensing/items_change").asInt()).isEqualTo(-3);
+        assertThat(summary.at("/table2/other_services/items_change").asInt()).isEqualTo(3);
+
+        // The unit that submits a return is built in the layout of its year, from the cells of that layout.
+        Path returned = out.resolve("2020/TR-B");
+        JsonNode r = json(returned.resolve("tables.json"));
+        assertThat(r.get("format").asText()).isEqualTo("gov-2019-60");
+        assertThat(r.get("data_source").asText()).isEqualTo("return");
+        assertThat(r.at("/table2/other_services/previous_items").asInt()).isEqualTo(8);
+        assertThat(r.at("/table2/other_services/items_change").asInt()).isEqualTo(-2);
+        assertThat(r.at("/table2/other_services/decisions").asInt()).isEqualTo(30);
+        assertThat(r.at("/table2/procurement/total_amount").asText()).isEqualTo("45.5");
+        assertThat(r.at("/table3/rows/other_processing").toString()).isEqualTo("[1,1,0,0,0,0,2]");
+        assertThat(r.at("/table3/rows/total_processed/6").asInt()).isEqualTo(4);
+        JsonNode rv = json(returned.resolve("validation.json"));
+        assertThat(rv.get("result").asText()).isEqualTo("passed");
+        appliedAndHeld(rv, "A", "B", "C", "D");
+        assertThat(Files.readString(returned.resolve("report.html"))).contains("data-cell=\"table2.other_services.items_change\">-2<");
+        assertThat(returned.resolve("report.pdf")).isRegularFile();
+        // A 2021 row naming a cell only the 2019 layout has is rejected, with file, line, column and value.
+        assertThat(Files.readString(out.resolve("2020/rejects/returns_table2.csv"))).contains(
+                "returns_table2.csv,7,row,其他对外管理服务事项,\"table 二 of gov-2021-30 (the layout of 2021) has no row other_services");
+        assertThat(Files.readString(out.resolve("2020/rejects/returns_table3.csv"))).contains(
+                "returns_table3.csv,8,row,（六）其他处理,\"table 三 of gov-2021-30 (the layout of 2021) has no row other_processing");
 
         assertThat(run(2021, out, null)).isEqualTo(BatchStatus.COMPLETED);
         JsonNode t21 = json(out.resolve("2021/TR-A/tables.json"));
@@ -158,9 +220,6 @@ class TrialFormatJobTest {
         assertThat(t.at("/table3/rows/other_processing/6").asInt()).isEqualTo(1);
         JsonNode v = json(out.resolve("2021/TR-A/validation.json"));
         assertThat(v.get("blocking").asInt()).isZero();
-        for (String id : new String[] {"A", "B", "C", "D"}) {
-            assertThat(rule(v, id).get("applied").asBoolean()).as(id).isTrue();
-            assertThat(rule(v, id).get("failed").asInt()).as(id).isZero();
-        }
+        appliedAndHeld(v, "A", "B", "C", "D");
     }
 }

@@ -44,6 +44,11 @@ public final class ReturnTables {
         List<String> problems = new ArrayList<>();
         boolean carriedOverGiven = false;
         for (ReturnFigure f : figures) {
+            // The files are checked against the layout of each row's year; a run that names another layout may lack a cell.
+            if (!hasCell(format, f)) {
+                problems.add(f.source() + ": " + f.cell() + " is not a cell of the layout " + format.id() + " this report is built in");
+                continue;
+            }
             switch (f.table()) {
                 case "table2" -> t2.add(f.row(), f.column(), f.value());
                 case "table3" -> {
@@ -94,6 +99,16 @@ public final class ReturnTables {
             throw new ReturnRefused(agencyCode, year, problems);
         }
         return tables;
+    }
+
+    private static boolean hasCell(ReportFormat format, ReturnFigure f) {
+        return switch (f.table()) {
+            case "table2" -> format.table2().blocks().stream().anyMatch(b -> b.rows().stream().anyMatch(r -> r.key().equals(f.row()))
+                    && b.columns().stream().anyMatch(c -> c.key().equals(f.column())));
+            case "table3" -> format.table3Shape().hasRow(f.row()) && format.table3Shape().hasColumn(f.column());
+            case "table4" -> format.table4Shape().hasRow(f.row()) && format.table4Shape().hasColumn(f.column());
+            default -> throw new IllegalArgumentException("unknown table " + f.table() + " in " + f.source());
+        };
     }
 
     private static void addPart(Grid grid, ReturnFigure f, List<ReturnFigure> stated) {

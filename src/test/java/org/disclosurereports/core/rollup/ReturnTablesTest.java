@@ -124,4 +124,40 @@ class ReturnTablesTest {
                 g.withTotals(), new Grid(FORMAT.table4Shape()).withTotals(), BigDecimal.ZERO);
     }
 
+
+    /**
+     * A 2020 return in the trial layout of 2019: table 二 with item counts (a negative 本年增/减 included) and
+     * 其他对外管理服务事项, table 三 with its one （六）其他处理 row. It builds, and passes the layout's identities.
+     */
+    @Test
+    void aReturnInThe2019LayoutBuildsInItAndPassesItsIdentities() {
+        ReportFormat trial = ReportFormat.load("gov-2019-60");
+        List<ReturnFigure> r = new ArrayList<>(List.of(
+                t3("new_received", "natural_person", 4, 2),
+                t3("granted", "natural_person", 2, 3),
+                t3("other_processing", "natural_person", 1, 4),
+                t3("carried_forward", "natural_person", 1, 5),
+                t3("total_processed", "total", 3, 6),
+                new ReturnFigure("table2", "other_services", "previous_items", BigDecimal.valueOf(8), "returns_table2.csv", 2),
+                new ReturnFigure("table2", "other_services", "items_change", BigDecimal.valueOf(-2), "returns_table2.csv", 3),
+                new ReturnFigure("table2", "procurement", "total_amount", new BigDecimal("12.5"), "returns_table2.csv", 4)));
+        StatutoryTables t = ReturnTables.build(trial, "U", "单位", 2020, r, null);
+        assertThat(t.format()).isEqualTo(trial);
+        assertThat(t.table3().get("other_processing", "total")).isEqualTo(1);
+        assertThat(t.table3().get("total_processed", "natural_person")).isEqualTo(3);
+        assertThat(t.table2().get("other_services", "items_change")).isEqualByComparingTo("-2");
+        assertThat(t.table2().get("procurement", "total_amount")).isEqualByComparingTo("12.5");
+    }
+
+    /** A run may name another layout than the year's: a cell that layout lacks refuses the return, naming its line. */
+    @Test
+    void aCellTheLayoutBuiltInLacksIsRefusedNamingItsLine() {
+        List<ReturnFigure> r = consistent();
+        r.add(t3("other_processing", "natural_person", 0, 8));
+        r.add(new ReturnFigure("table2", "procurement", "projects", BigDecimal.ONE, "returns_table2.csv", 5));
+        assertThatThrownBy(() -> ReturnTables.build(FORMAT, "U", "单位", 2020, r, null))
+                .isInstanceOfSatisfying(ReturnRefused.class, e -> assertThat(e.problems()).containsExactly(
+                        "returns_table3.csv line 8: table3.other_processing.natural_person is not a cell of the layout gov-2021-30 this report is built in",
+                        "returns_table2.csv line 5: table2.procurement.projects is not a cell of the layout gov-2021-30 this report is built in"));
+    }
 }
