@@ -43,8 +43,8 @@ public record Options(String command, Map<String, String> values, Set<String> fl
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
             }
-            if (name.startsWith("spring.") || name.startsWith("logging.") || name.startsWith("disclosure.")) {
-                continue; // the application's settings (Spring Boot's and its own) given on the command line
+            if (name.contains(".")) {
+                continue; // a setting of the application (spring.…, server.…, disclosure.…): no option has a dot
             }
             if (command.flagOptions().contains(name)) {
                 flags.add(name);

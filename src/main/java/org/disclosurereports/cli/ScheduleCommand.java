@@ -6,6 +6,9 @@ import org.disclosurereports.operations.Scheduler;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
@@ -30,11 +33,19 @@ public class ScheduleCommand implements Command {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleCommand.class);
 
+    static final String PORT = "metrics-port";
+    static final String BIND = "metrics-bind";
+    static final String DEFAULT_PORT = "9469";
+    static final String DEFAULT_BIND = "127.0.0.1";
+    static final String OFF = "off";
+
     private final RunCommand run;
+    private final ObjectProvider<ApplicationContext> context;
     private final Clock clock;
 
-    public ScheduleCommand(RunCommand run) {
+    public ScheduleCommand(RunCommand run, ObjectProvider<ApplicationContext> context) {
         this.run = run;
+        this.context = context;
         this.clock = Clock.systemDefaultZone();
     }
 
@@ -57,7 +68,30 @@ public class ScheduleCommand implements Command {
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of("jobs", "runs", MetricsServer.PORT, MetricsServer.BIND);
+        return Set.of("jobs", "runs", PORT, BIND);
+    }
+
+    @Override
+    public void check(Options options) {
+        String port = options.optional(PORT);
+        if (port != null && !port.equals(OFF) && !ServeCommand.port(port)) {
+            throw new UsageException("--" + PORT + " must be a port number (0: any free port) or 'off', not '" + port + "'");
+        }
+    }
+
+    /** The metrics endpoint needs a web server, unless it is turned off. */
+    @Override
+    public Needs needs(Options options) {
+        return OFF.equals(options.optional(PORT)) ? Needs.DATABASE : Needs.WEB;
+    }
+
+    @Override
+    public Map<String, String> settings(Options options) {
+        if (needs(options) != Needs.WEB) {
+            return Map.of();
+        }
+        return Map.of("server.port", options.optional(PORT) == null ? DEFAULT_PORT : options.optional(PORT),
+                "server.address", options.optional(BIND) == null ? DEFAULT_BIND : options.optional(BIND));
     }
 
     @Override
@@ -71,9 +105,9 @@ public class ScheduleCommand implements Command {
                 throw new UsageException("--runs must be a number, not '" + options.optional("runs") + "'");
             }
         }
-        String port = options.optional(MetricsServer.PORT);
-        if (port != null && !MetricsServer.validPort(port)) {
-            throw new UsageException("--" + MetricsServer.PORT + " must be a port number (0: any free port) or 'off', not '" + port + "'");
+        if (context.getObject() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+            log.info("schedule: metrics at http://{}:{}/actuator/prometheus (health: /actuator/health)",
+                    web.getEnvironment().getProperty("server.address", DEFAULT_BIND), web.getWebServer().getPort());
         }
         List<JobDefinition> jobs;
         try {

@@ -13,7 +13,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * The web security of the application's two servers. {@code serve}: form login at {@code /login} with
  * CSRF protection (fields {@code username}, {@code password}, {@code _csrf}), every other page for
  * signed-in accounts only (which agency's pages each may open is checked per request by the console
- * itself, {@link AgencyScope}), sessions that expire ({@code ConsoleServer}), and headers that keep
+ * itself, {@link AgencyScope}), sessions that expire (the settings of {@code serve}), and headers that keep
  * pages out of frames and scripts out of pages. {@code schedule}: the metrics endpoints as the actuator
  * exposes them, without sign-in, as before the console existed.
  */

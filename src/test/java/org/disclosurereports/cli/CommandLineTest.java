@@ -103,6 +103,24 @@ class CommandLineTest {
     }
 
     @Test
+    void theWebServerOfServeAndScheduleIsChosenFromTheCommandLine() {
+        CommandLine.Reading serve = read("serve", "--data", "d", "--out", "o", "--port", "9000");
+        assertThat(serve.needs()).isEqualTo(Command.Needs.WEB);
+        assertThat(serve.settings()).containsEntry("server.port", "9000").containsEntry("server.address", "127.0.0.1")
+                .containsEntry("disclosure.console.enabled", "true").containsEntry("disclosure.console.data", "d")
+                .containsEntry("management.endpoints.web.exposure.exclude", "*");
+        CommandLine.Reading schedule = read("schedule", "--jobs", "j");
+        assertThat(schedule.needs()).isEqualTo(Command.Needs.WEB);
+        assertThat(schedule.settings()).isEqualTo(Map.of("server.port", "9469", "server.address", "127.0.0.1"));
+        CommandLine.Reading quiet = read("schedule", "--jobs", "j", "--metrics-port", "off");
+        assertThat(quiet.needs()).isEqualTo(Command.Needs.DATABASE);
+        assertThat(quiet.settings()).isEmpty();
+        assertThat(out()).isEmpty();
+        assertThat(read("serve", "--data", "d", "--out", "o", "--port", "99999").exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("--port must be a port number, not '99999'");
+    }
+
+    @Test
     void workersAreARoleTheApplicationStartsIn() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         String[] run = {"run", "--data", data.toString(), "--year", "2024", "--out", dir.resolve("out").toString()};
