@@ -168,6 +168,8 @@ class TrialFormatJobTest {
         String html = Files.readString(unit.resolve("report.html"));
         assertThat(html).contains("本年新制作数量", "上一年项目数量", "本年增/减", "其他对外管理服务事项", "第二十条第（九）项",
                 "政府集中采购", "（六）其他处理", "data-cell=\"table2.licensing.items_change\">-3<").doesNotContain("本年制发件数", "3.其他");
+        // The amount of 政府集中采购 is stated with its unit in the narrative, as 收费金额 is in 2021.
+        assertThat(html).containsPattern("data-cell=\"table2\\.procurement\\.total_amount\"[^>]*>123\\.456</[a-z]+>万元");
         assertThat(Files.exists(unit.resolve("report.pdf"))).isTrue();
         // The summary over the county is in the same layout and adds up its unit, the negative change included.
         JsonNode summary = json(out.resolve("2020/TR/summary/tables.json"));

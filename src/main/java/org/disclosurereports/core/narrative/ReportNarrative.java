@@ -260,7 +260,8 @@ public record ReportNarrative(Map<String, List<Paragraph>> sections) {
                             default -> {
                                 clause.add(new Text(row.label()));
                                 clause.add(figure(ref));
-                                clause.add(new Text(column.decimal() ? "" : "件"));
+                                // A decimal column is an amount, stated in 万元 in every layout (采购总金额 of 2019 too).
+                                clause.add(new Text(column.decimal() ? "万元" : "件"));
                             }
                         }
                     }
