@@ -72,7 +72,16 @@ public final class RabbitMqBroker implements ExecutionCondition {
      * every connection drops, and durable queues come back with their persistent messages.
      */
     public static void restart() throws IOException, InterruptedException {
+        stop();
+        start();
+    }
+
+    /** Stops the broker's application: no connection is accepted until {@link #start()}. */
+    public static void stop() throws IOException, InterruptedException {
         rabbitmqctl("stop_app");
+    }
+
+    public static void start() throws IOException, InterruptedException {
         rabbitmqctl("start_app");
     }
 

@@ -92,12 +92,7 @@ public class PartitionWorker {
      * the next poll tries again, and the connection is made anew.
      */
     public void pollFailed(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        log.warn("Taking a partition request failed ({}); trying again", root.getMessage() == null
-                ? root.getClass().getSimpleName() : root.getMessage());
+        log.warn("Taking a partition request failed ({}); trying again", RemotePartitions.rootMessage(failure));
     }
 
     /**

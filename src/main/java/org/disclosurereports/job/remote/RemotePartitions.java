@@ -1,5 +1,6 @@
 package org.disclosurereports.job.remote;
 
+import org.disclosurereports.job.FailureSentence;
 import org.disclosurereports.job.LoadTurnListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,8 +82,9 @@ public class RemotePartitions extends AbstractPartitionHandler {
             }
         } catch (RuntimeException e) {
             giveUp(ordered, "its request could not be sent to " + destination + ": " + rootMessage(e));
+            // Without its cause: the run's failure line names the innermost cause, and this sentence is the one to read.
             throw new IllegalStateException("the report partitions could not be sent to " + destination + ": "
-                    + rootMessage(e) + "; is the broker running? Run the same command again to resume", e);
+                    + rootMessage(e) + "; is the broker running? Run the same command again to resume");
         }
         log.info("{} report partitions sent to {}; waiting for workers", ordered.size(), destination);
         loadTurn.unitsListed(manager.getJobExecutionId());
@@ -218,11 +220,8 @@ public class RemotePartitions extends AbstractPartitionHandler {
         return d.toSeconds() + " s";
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+    static String rootMessage(Throwable e) {
+        Throwable root = FailureSentence.rootOf(e);
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * MySQL database (MariaDB here) and one RabbitMQ queue. The stories run in order on the same database,
  * each into its own output directory, and each ends with reports byte-identical to a clean run in one
  * process: with three workers, with two, across a broker restart, after a worker is killed in the middle
- * of a partition, and after a run that found no worker at all.
+ * of a partition, after a run that found no worker at all, and after one that found the broker down.
  */
 @ExtendWith({MySqlServer.class, RabbitMqBroker.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -142,6 +142,25 @@ class RemoteWorkersJvmMySqlTest {
         ChildJvm resumed = manager("alone", settings);
         assertThat(resumed.waitFor()).as(resumed.toString()).isZero();
         assertSameReportsAsOneProcess("alone");
+    }
+
+    @Test
+    @Order(5)
+    void aRunThatFindsTheBrokerDownFailsCleanlyAndResumesOnceItIsBack() throws Exception {
+        RabbitMqBroker.stop();
+        ChildJvm refused;
+        try {
+            refused = manager("down", List.of("--workers", "1"));
+            assertThat(refused.waitFor()).as(refused.toString()).isEqualTo(1);
+        } finally {
+            RabbitMqBroker.start();
+        }
+        assertThat(refused.stderr()).contains("the report partitions could not be sent to queue " + queue)
+                .contains("is the broker running? Run the same command again to resume");
+
+        ChildJvm resumed = manager("down", List.of("--workers", "1"));
+        assertThat(resumed.waitFor()).as(resumed.toString()).isZero();
+        assertSameReportsAsOneProcess("down");
     }
 
     private static ChildJvm worker(String name, List<String> properties) throws IOException {
