@@ -43,6 +43,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -309,19 +310,23 @@ public class RunCommand implements Command {
                     + (replacement.isPresent() ? "continuing the run that replaced it." : "starting a new run."));
             existing = jobRepository.getJobInstance(AnnualReportJobConfiguration.JOB_NAME, identity.jobParameters());
         }
-        if (pull == null && existing != null && completed(existing)) {
-            JobInstance newest = jobRepository.getLastJobInstance(AnnualReportJobConfiguration.JOB_NAME);
+        if (pull == null && !identity.force()) {
+            // The newest run of the job made from these inputs, a rerun or a forced one included: the
+            // database and the files are as it left them, so launching again would only repeat it.
+            Optional<JobInstance> current = runOperator.newestCompletedRunOf(identity.jobParameters());
             boolean outputsThere = Files.exists(params.yearDir().resolve("run-summary.json"));
-            if (newest != null && newest.getInstanceId() == existing.getInstanceId() && outputsThere) {
+            if (current.isPresent() && outputsThere) {
                 stdout.println("Up to date: the reports for " + year + " were already built from these same input files (run "
-                        + existing.getInstanceId() + ").");
+                        + current.get().getInstanceId() + ").");
                 stdout.println("Reports: " + params.yearDir().resolve("index.html") + "   (use --force to build them again)");
-                JobExecution last = jobRepository.getLastJobExecution(existing);
+                JobExecution last = jobRepository.getLastJobExecution(current.get());
                 return last == null ? ExitCode.OK
                         : withFindings(failedReports(last), runLines.of(last, RunSummary.collect(jobRepository, last, schema), 0));
             }
-            // Another load ran since, or the outputs were removed: the database or the files no longer match that run.
-            identity = identity.withRerun(System.currentTimeMillis());
+            if (existing != null && completed(existing)) {
+                // Another load ran since, or the outputs were removed: the database or the files no longer match that run.
+                identity = identity.withRerun(System.currentTimeMillis());
+            }
         }
 
         JobExecution execution;

@@ -184,6 +184,22 @@ public class RunOperator {
         return Optional.empty();
     }
 
+    /**
+     * The newest run of the job, when it was made from the same inputs as {@code identity} (identifying
+     * parameters equal but for the rerun stamp) and completed. Any run launched since, of another scope or
+     * year, loads too, so only the newest run can vouch that the store is as these inputs left it.
+     */
+    public Optional<JobInstance> newestCompletedRunOf(JobParameters identity) {
+        JobInstance newest = repository.getLastJobInstance(JOB);
+        if (newest == null) {
+            return Optional.empty();
+        }
+        JobExecution last = repository.getLastJobExecution(newest);
+        boolean same = last != null && last.getStatus() == BatchStatus.COMPLETED
+                && identifying(last.getJobParameters()).equals(identifying(identity));
+        return same ? Optional.of(newest) : Optional.empty();
+    }
+
     /** Whether the last execution of {@code instance} was abandoned. */
     public boolean abandoned(JobInstance instance) {
         JobExecution last = repository.getLastJobExecution(instance);

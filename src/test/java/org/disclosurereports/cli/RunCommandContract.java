@@ -171,6 +171,26 @@ abstract class RunCommandContract {
     }
 
     @Test
+    void theSameInputsAreUpToDateAfterAForcedRunAndAfterARerunButNotAfterAnotherScopesLoad() throws Exception {
+        Path o = out.resolve("o");
+        assertThat(run(SampleData.DIR, 2024, o, null, "take-over")).isEqualTo(ExitCode.OK);
+        long before = loads();
+        assertThat(run(SampleData.DIR, 2024, o, null, "force")).isEqualTo(ExitCode.OK);
+        assertThat(loads()).as("--force is a run of its own").isEqualTo(before + 1);
+        // The forced run is the newest run of these inputs: nothing to do, night after night.
+        assertThat(run(SampleData.DIR, 2024, o, null)).isEqualTo(ExitCode.OK);
+        assertThat(run(SampleData.DIR, 2024, o, null)).isEqualTo(ExitCode.OK);
+        assertThat(loads()).as("up to date after --force").isEqualTo(before + 1);
+
+        // Another scope loads in between: the store may no longer be as these inputs left it, so they run again, once.
+        assertThat(run(SampleData.DIR, 2024, out.resolve("one"), "SL-JD1")).isEqualTo(ExitCode.OK);
+        assertThat(run(SampleData.DIR, 2024, o, null)).isEqualTo(ExitCode.OK);
+        assertThat(loads()).isEqualTo(before + 3);
+        assertThat(run(SampleData.DIR, 2024, o, null)).isEqualTo(ExitCode.OK);
+        assertThat(loads()).as("up to date after that rerun").isEqualTo(before + 3);
+    }
+
+    @Test
     void aSealHoldsForTheOutputDirectoryItWasMadeInAndOtherDirectoriesBuildNormally() throws Exception {
         Path published = out.resolve("published");
         assertThat(run(SampleData.DIR, 2024, published, null, "take-over")).isEqualTo(ExitCode.OK);
