@@ -111,7 +111,9 @@ final class Spreadsheet {
             x.append("</numFmts>");
         }
         x.append("<fonts count=\"").append(fonts.size()).append("\">");
-        for (Font f : fonts) {
+        // Excel's default as Excel writes it: the family lets a reader without Calibri substitute a sans-serif face.
+        x.append("<font><sz val=\"11\"/><color indexed=\"8\"/><name val=\"Calibri\"/><family val=\"2\"/><scheme val=\"minor\"/></font>");
+        for (Font f : fonts.subList(1, fonts.size())) {
             x.append("<font>").append(f.bold() ? "<b/>" : "").append("<sz val=\"").append(Xml.number(f.points())).append("\"/><name val=\"");
             Xml.escaped(x, f.name()).append("\"/></font>");
         }
@@ -143,8 +145,8 @@ final class Spreadsheet {
                 x.append("/></xf>");
             }
         }
-        return x.append("</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>")
-                .toString();
+        // No named cell styles: LibreOffice would set cells of a "Normal" style in its own default face instead of the font above.
+        return x.append("</cellXfs></styleSheet>").toString();
     }
 
     /** The column letters of a 0-based column index: 0 is A, 26 is AA. */
