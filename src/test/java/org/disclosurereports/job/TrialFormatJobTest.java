@@ -1,10 +1,22 @@
 package org.disclosurereports.job;
 
+import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.inputs.InputInspector;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.InputSet;
+import org.disclosurereports.outputs.office.OfficeFixtures;
+import org.disclosurereports.outputs.office.YearWorkbook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,9 +28,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -223,5 +238,66 @@ class TrialFormatJobTest {
         JsonNode v = json(out.resolve("2021/TR-A/validation.json"));
         assertThat(v.get("blocking").asInt()).isZero();
         appliedAndHeld(v, "A", "B", "C", "D");
+    }
+
+    /**
+     * The Word and Excel files of a 2020 report hold the figures of the 2019 layout, as its tables.json
+     * does: a negative 本年增/减, the 采购总金额 in 万元 to four places, and the year workbook's columns are
+     * the cells of that layout.
+     */
+    @Test
+    void theWordAndExcelFilesOfA2020ReportHoldTheFiguresOfThe2019Layout() throws Exception {
+        assertThat(run(2020, out, null)).isEqualTo(BatchStatus.COMPLETED);
+        ReportFormat trial = ReportFormat.load("gov-2019-60");
+        List<String> cells = YearWorkbook.cellKeys(trial);
+        for (String code : List.of("TR-A", "TR-B")) {
+            Path unit = out.resolve("2020").resolve(code);
+            JsonNode t = json(unit.resolve("tables.json"));
+            List<BigDecimal> want = new ArrayList<>();
+            for (String cell : cells.subList(0, cells.size() - 1)) {
+                want.add(OfficeFixtures.jsonValue(t, cell).stripTrailingZeros());
+            }
+            List<BigDecimal> inWorkbook = new ArrayList<>();
+            try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(unit.resolve("tables.xlsx")))) {
+                assertThat(book.getSheetName(0)).isEqualTo("表二");
+                for (Sheet sheet : book) {
+                    for (Row row : sheet) {
+                        for (Cell c : row) {
+                            if (c.getCellType() == CellType.NUMERIC) {
+                                inWorkbook.add(BigDecimal.valueOf(c.getNumericCellValue()).stripTrailingZeros());
+                                if (code.equals("TR-A") && c.getNumericCellValue() == 123.456) {
+                                    assertThat(c.getCellStyle().getDataFormatString()).isEqualTo("0.0000");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            List<BigDecimal> inDocument = new ArrayList<>();
+            try (XWPFDocument doc = new XWPFDocument(Files.newInputStream(unit.resolve("report.docx")))) {
+                assertThat(doc.getTables()).hasSize(3);
+                for (XWPFTable table : doc.getTables()) {
+                    for (XWPFTableRow row : table.getRows()) {
+                        for (XWPFTableCell c : row.getTableCells()) {
+                            if (c.getText().matches("-?[0-9]+(\\.[0-9]+)?")) {
+                                inDocument.add(new BigDecimal(c.getText()).stripTrailingZeros());
+                            }
+                        }
+                    }
+                }
+                assertThat(doc.getTables().get(0).getText()).contains("上一年项目数量", "本年增/减", "政府集中采购");
+            }
+            assertThat(inWorkbook).as(code + " tables.xlsx").containsExactlyInAnyOrderElementsOf(want);
+            assertThat(inDocument).as(code + " report.docx").containsExactlyInAnyOrderElementsOf(want);
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(out.resolve("2020/tables.xlsx")))) {
+            Row keys = book.getSheetAt(0).getRow(0);
+            List<String> header = new ArrayList<>();
+            for (Cell c : keys) {
+                header.add(c.getStringCellValue());
+            }
+            assertThat(header.get(0)).isEqualTo("agency_code");
+            assertThat(header.subList(header.size() - cells.size(), header.size())).isEqualTo(cells);
+        }
     }
 }

@@ -1,34 +1,6 @@
 package org.disclosurereports.outputs.office;
 
-import org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy;
-import org.apache.poi.xwpf.usermodel.LineSpacingRule;
-import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.TableRowAlign;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFFooter;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTable.XWPFBorderType;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHdrFtr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STVerticalJc;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,9 +32,9 @@ public final class ReportDocx {
     /** 22 lines in the 225 mm type area. */
     static final double LINE_PT = 28.9;
 
-    /** Twentieths of a point per millimetre. */
     public static final String FILE = "report.docx";
 
+    /** Twentieths of a point per millimetre. */
     private static final double TWIPS_PER_MM = 1440 / 25.4;
     /** A4 and the GB/T 9704 margins: 天头 37 mm, 订口 28 mm, giving a 156 × 225 mm type area. */
     private static final int PAGE_WIDTH_MM = 210;
@@ -78,193 +50,185 @@ public final class ReportDocx {
     /** The share of the width the label columns of a grid table take together; the figures get the rest. */
     static final double LABEL_SHARE = 0.4;
 
+    private static final String MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private static final String DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    private static final String FOOTER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml";
+    private static final String FOOTER_PART = "footer1.xml";
+    private static final String FOOTER_ID = "rId1";
+    /** Single lines for a table's frame and its inner rules. */
+    private static final String TABLE_RULE = " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>";
+    /** A paragraph of single line spacing: table cells and the paragraph after a table. */
+    private static final String SINGLE_SPACED = "<w:spacing w:line=\"240\" w:lineRule=\"auto\"/>";
+
     private ReportDocx() {}
 
     /** The Word document of a rendered report page; the same page gives the same bytes. */
     public static byte[] of(String reportHtml, String author) {
         ReportPage page = ReportPage.parse(reportHtml);
-        try (XWPFDocument doc = new XWPFDocument()) {
-            pageSetup(doc);
-            for (ReportPage.Block block : page.blocks()) {
-                if (block instanceof ReportPage.Heading h) {
-                    heading(doc, h);
-                } else if (block instanceof ReportPage.Paragraph p) {
-                    paragraph(doc, p);
-                } else if (block instanceof ReportPage.Table t) {
-                    table(doc, t);
-                }
+        StringBuilder x = new StringBuilder(64 * 1024).append(Xml.DECLARATION)
+                .append("<w:document xmlns:w=\"").append(MAIN).append("\" xmlns:r=\"").append(OfficePackage.RELATIONSHIPS)
+                .append("\"><w:body>");
+        for (ReportPage.Block block : page.blocks()) {
+            if (block instanceof ReportPage.Heading h) {
+                heading(x, h);
+            } else if (block instanceof ReportPage.Paragraph p) {
+                paragraph(x, p);
+            } else if (block instanceof ReportPage.Table t) {
+                table(x, t);
             }
-            return ReproducibleZip.write(doc, page.title(), author);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the Word document of " + page.title(), e);
         }
+        section(x);
+        x.append("</w:body></w:document>");
+        OfficePackage.Part document = new OfficePackage.Part("word/document.xml", DOCUMENT_TYPE, x,
+                List.of(new OfficePackage.Relationship(FOOTER_ID, OfficePackage.RELATIONSHIPS + "/footer", FOOTER_PART)));
+        OfficePackage.Part footer = new OfficePackage.Part("word/" + FOOTER_PART, FOOTER_TYPE, footer(), List.of());
+        return OfficePackage.write(page.title(), author, document, List.of(footer));
     }
 
-    private static void pageSetup(XWPFDocument doc) {
-        CTSectPr section = doc.getDocument().getBody().addNewSectPr();
-        CTPageSz size = section.addNewPgSz();
-        size.setW(twips(PAGE_WIDTH_MM));
-        size.setH(twips(PAGE_HEIGHT_MM));
-        CTPageMar margins = section.addNewPgMar();
-        margins.setTop(twips(MARGIN_TOP_MM));
-        margins.setBottom(twips(PAGE_HEIGHT_MM - MARGIN_TOP_MM - TYPE_AREA_HEIGHT_MM));
-        margins.setLeft(twips(MARGIN_LEFT_MM));
-        margins.setRight(twips(PAGE_WIDTH_MM - MARGIN_LEFT_MM - TYPE_AREA_WIDTH_MM));
-        margins.setHeader(twips(15));
-        margins.setFooter(twips(15));
-        pageNumbers(doc);
+    /** A4 with the GB/T 9704 margins, and the footer on every page. */
+    private static void section(StringBuilder x) {
+        x.append("<w:sectPr><w:footerReference w:type=\"default\" r:id=\"").append(FOOTER_ID).append("\"/>")
+                .append("<w:pgSz w:w=\"").append(twips(PAGE_WIDTH_MM)).append("\" w:h=\"").append(twips(PAGE_HEIGHT_MM)).append("\"/>")
+                .append("<w:pgMar w:top=\"").append(twips(MARGIN_TOP_MM))
+                .append("\" w:right=\"").append(twips(PAGE_WIDTH_MM - MARGIN_LEFT_MM - TYPE_AREA_WIDTH_MM))
+                .append("\" w:bottom=\"").append(twips(PAGE_HEIGHT_MM - MARGIN_TOP_MM - TYPE_AREA_HEIGHT_MM))
+                .append("\" w:left=\"").append(twips(MARGIN_LEFT_MM))
+                .append("\" w:header=\"").append(twips(15)).append("\" w:footer=\"").append(twips(15))
+                .append("\" w:gutter=\"0\"/></w:sectPr>");
     }
 
     /**
-     * A footer on every page with the page number between dashes, centred ("— 1 —", as GB/T 9704 has
-     * it): a PAGE field Word fills in, so the number follows the office's edits.
+     * The footer: the page number between dashes, centred ("— 1 —", as GB/T 9704 has it), a PAGE
+     * field Word fills in, so the number follows the office's edits.
      */
-    private static void pageNumbers(XWPFDocument doc) {
-        XWPFFooter footer = new XWPFHeaderFooterPolicy(doc).createFooter(STHdrFtr.DEFAULT);
-        XWPFParagraph p = footer.getParagraphs().isEmpty() ? footer.createParagraph() : footer.getParagraphs().get(0);
-        p.setAlignment(ParagraphAlignment.CENTER);
-        pageNumberRun(p).setText("\u2014 ");
-        pageNumberRun(p).getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
-        pageNumberRun(p).getCTR().addNewInstrText().setStringValue(" PAGE ");
-        pageNumberRun(p).getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
+    private static String footer() {
+        StringBuilder x = new StringBuilder(2048).append(Xml.DECLARATION)
+                .append("<w:ftr xmlns:w=\"").append(MAIN).append("\"><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>");
+        pageNumberRun(x, "<w:t xml:space=\"preserve\">\u2014 </w:t>");
+        pageNumberRun(x, "<w:fldChar w:fldCharType=\"begin\"/>");
+        pageNumberRun(x, "<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>");
+        pageNumberRun(x, "<w:fldChar w:fldCharType=\"separate\"/>");
         // What a reader shows before it updates the field.
-        pageNumberRun(p).setText("1");
-        pageNumberRun(p).getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
-        pageNumberRun(p).setText(" \u2014");
+        pageNumberRun(x, "<w:t>1</w:t>");
+        pageNumberRun(x, "<w:fldChar w:fldCharType=\"end\"/>");
+        pageNumberRun(x, "<w:t xml:space=\"preserve\"> \u2014</w:t>");
+        return x.append("</w:p></w:ftr>").toString();
     }
 
-    private static XWPFRun pageNumberRun(XWPFParagraph p) {
-        XWPFRun run = p.createRun();
-        style(run, PAGE_NUMBER_FONT, PAGE_NUMBER_PT, false);
-        return run;
+    private static void pageNumberRun(StringBuilder x, String content) {
+        x.append("<w:r>");
+        runProperties(x, PAGE_NUMBER_FONT, PAGE_NUMBER_PT, false, null, null);
+        x.append(content).append("</w:r>");
     }
 
-    private static void heading(XWPFDocument doc, ReportPage.Heading h) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setSpacingBetween(LINE_PT, LineSpacingRule.EXACT);
-        p.setKeepNext(true);
-        XWPFRun run = p.createRun();
-        run.setText(h.text());
-        switch (h.level()) {
-            case 1 -> {
-                p.setAlignment(ParagraphAlignment.CENTER);
-                p.setSpacingBetween(TITLE_PT * 1.5, LineSpacingRule.EXACT);
-                p.setSpacingAfter(pt(BODY_PT));
-                style(run, TITLE_FONT, TITLE_PT, true);
-            }
-            case 2 -> {
-                p.setIndentationFirstLine(pt(2 * BODY_PT));
-                style(run, HEADING_FONT, BODY_PT, false);
-            }
-            default -> {
-                p.setIndentationFirstLine(pt(2 * BODY_PT));
-                style(run, SUBHEADING_FONT, BODY_PT, false);
-            }
-        }
-    }
-
-    private static void paragraph(XWPFDocument doc, ReportPage.Paragraph para) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setSpacingBetween(LINE_PT, LineSpacingRule.EXACT);
-        p.setAlignment(ParagraphAlignment.BOTH);
-        if (para.item()) {
-            p.setIndentationLeft(pt(2 * BODY_PT));
-        } else if (para.indented()) {
-            p.setIndentationLeft(pt(2 * BODY_PT));
+    private static void heading(StringBuilder x, ReportPage.Heading h) {
+        x.append("<w:p><w:pPr><w:keepNext/>");
+        String font;
+        double size = BODY_PT;
+        boolean bold = false;
+        if (h.level() == 1) {
+            spacing(x, TITLE_PT * 1.5);
+            x.append(" w:after=\"").append(pt(BODY_PT)).append("\"/><w:jc w:val=\"center\"/>");
+            font = TITLE_FONT;
+            size = TITLE_PT;
+            bold = true;
         } else {
-            p.setIndentationFirstLine(pt(2 * BODY_PT));
+            spacing(x, LINE_PT);
+            x.append("/>");
+            firstLineIndent(x);
+            font = h.level() == 2 ? HEADING_FONT : SUBHEADING_FONT;
         }
+        x.append("</w:pPr>");
+        run(x, h.text(), font, size, bold, null, null);
+        x.append("</w:p>");
+    }
+
+    private static void paragraph(StringBuilder x, ReportPage.Paragraph para) {
+        x.append("<w:p><w:pPr>");
+        spacing(x, LINE_PT);
+        x.append("/>");
+        if (para.item() || para.indented()) {
+            x.append("<w:ind w:left=\"").append(pt(2 * BODY_PT)).append("\"/>");
+        } else {
+            firstLineIndent(x);
+        }
+        x.append("<w:jc w:val=\"both\"/></w:pPr>");
         if (para.item()) {
-            XWPFRun bullet = p.createRun();
-            bullet.setText("• ");
-            style(bullet, BODY_FONT, BODY_PT, false);
+            run(x, "• ", BODY_FONT, BODY_PT, false, null, null);
         }
         for (ReportPage.Span span : para.spans()) {
-            XWPFRun run = p.createRun();
-            run.setText(span.text());
-            style(run, BODY_FONT, BODY_PT, false);
-            if (span.toWrite() || para.banner()) {
-                // What the office must still write, and the notice that says so, stand out on screen.
-                run.setTextHighlightColor(para.banner() && !span.toWrite() ? "lightGray" : "yellow");
-            }
-            if (para.banner() && !span.toWrite()) {
-                run.setColor("8A0016");
-            }
+            // What the office must still write, and the notice that says so, stand out on screen.
+            boolean notice = para.banner() && !span.toWrite();
+            String highlight = notice ? "lightGray" : span.toWrite() ? "yellow" : null;
+            run(x, span.text(), BODY_FONT, BODY_PT, false, notice ? "8A0016" : null, highlight);
         }
+        x.append("</w:p>");
     }
 
-    private static void table(XWPFDocument doc, ReportPage.Table table) {
+    /** Exact line spacing, the element left open for more attributes. */
+    private static void spacing(StringBuilder x, double linePoints) {
+        x.append("<w:spacing w:line=\"").append(pt(linePoints)).append("\" w:lineRule=\"exact\"");
+    }
+
+    private static void firstLineIndent(StringBuilder x) {
+        x.append("<w:ind w:firstLine=\"").append(pt(2 * BODY_PT)).append("\"/>");
+    }
+
+    private static void table(StringBuilder x, ReportPage.Table table) {
         double size = TABLE_PT.getOrDefault(table.name(), DEFAULT_TABLE_PT);
+        List<ReportPage.Placed> placedCells = table.placed();
         int width = table.width();
-        int[] columns = columnWidths(table, twips(TYPE_AREA_WIDTH_MM).intValue());
-        XWPFTable t = doc.createTable();
-        t.setTableAlignment(TableRowAlign.CENTER);
-        CTTblPr properties = t.getCTTbl().getTblPr();
-        properties.addNewTblLayout().setType(STTblLayoutType.FIXED);
-        properties.getTblW().setType(STTblWidth.DXA);
-        properties.getTblW().setW(BigInteger.valueOf(sum(columns, 0, width)));
-        t.setTopBorder(XWPFBorderType.SINGLE, 4, 0, "000000");
-        t.setBottomBorder(XWPFBorderType.SINGLE, 4, 0, "000000");
-        t.setLeftBorder(XWPFBorderType.SINGLE, 4, 0, "000000");
-        t.setRightBorder(XWPFBorderType.SINGLE, 4, 0, "000000");
-        t.setInsideHBorder(XWPFBorderType.SINGLE, 4, 0, "000000");
-        t.setInsideVBorder(XWPFBorderType.SINGLE, 4, 0, "000000");
-        t.setCellMargins(0, 57, 0, 57);
-        CTTblGrid grid = t.getCTTbl().getTblGrid() == null ? t.getCTTbl().addNewTblGrid() : t.getCTTbl().getTblGrid();
-        while (grid.sizeOfGridColArray() > 0) {
-            grid.removeGridCol(0);
+        int[] columns = columnWidths(table, (int) twips(TYPE_AREA_WIDTH_MM));
+        x.append("<w:tbl><w:tblPr><w:tblW w:w=\"").append(sum(columns, 0, width)).append("\" w:type=\"dxa\"/>")
+                .append("<w:jc w:val=\"center\"/><w:tblBorders>");
+        for (String side : List.of("top", "left", "bottom", "right", "insideH", "insideV")) {
+            x.append("<w:").append(side).append(TABLE_RULE);
         }
+        x.append("</w:tblBorders><w:tblLayout w:type=\"fixed\"/>")
+                .append("<w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>")
+                .append("</w:tblPr><w:tblGrid>");
         for (int w : columns) {
-            grid.addNewGridCol().setW(BigInteger.valueOf(w));
+            x.append("<w:gridCol w:w=\"").append(w).append("\"/>");
         }
+        x.append("</w:tblGrid>");
 
         // Word merges vertically by marking the cells below the first as continuing it: lay the grid out first.
         int rows = table.rows().size();
         ReportPage.Placed[][] origin = new ReportPage.Placed[rows][width];
-        for (ReportPage.Placed placed : table.placed()) {
+        for (ReportPage.Placed placed : placedCells) {
             for (int r = placed.row(); r < placed.row() + placed.cell().rowspan() && r < rows; r++) {
                 origin[r][placed.column()] = placed;
             }
         }
         int headerRows = table.headerRows();
         for (int r = 0; r < rows; r++) {
-            XWPFTableRow row = r == 0 ? t.getRow(0) : t.createRow();
-            while (!row.getTableCells().isEmpty()) {
-                row.removeCell(0);
-            }
-            row.setCantSplitRow(true);
-            if (r < headerRows) {
-                row.setRepeatHeader(true);
-            }
+            x.append("<w:tr><w:trPr><w:cantSplit/>").append(r < headerRows ? "<w:tblHeader/>" : "").append("</w:trPr>");
             for (int c = 0; c < width; ) {
                 ReportPage.Placed placed = origin[r][c];
                 int span = placed == null ? 1 : placed.cell().colspan();
-                XWPFTableCell cell = row.addNewTableCell();
-                CTTcPr tc = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
-                tc.addNewTcW().setW(BigInteger.valueOf(sum(columns, c, c + span)));
-                tc.getTcW().setType(STTblWidth.DXA);
-                tc.addNewVAlign().setVal(STVerticalJc.CENTER);
+                x.append("<w:tc><w:tcPr><w:tcW w:w=\"").append(sum(columns, c, c + span)).append("\" w:type=\"dxa\"/>");
                 if (span > 1) {
-                    tc.addNewGridSpan().setVal(BigInteger.valueOf(span));
+                    x.append("<w:gridSpan w:val=\"").append(span).append("\"/>");
                 }
                 if (placed != null && placed.cell().rowspan() > 1) {
-                    tc.addNewVMerge().setVal(placed.row() == r ? STMerge.RESTART : STMerge.CONTINUE);
+                    x.append("<w:vMerge w:val=\"").append(placed.row() == r ? "restart" : "continue").append("\"/>");
                 }
-                XWPFParagraph p = cell.getParagraphs().get(0);
-                p.setSpacingBetween(1.0);
+                x.append("<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr>").append(SINGLE_SPACED);
                 if (placed != null && placed.row() == r) {
                     ReportPage.Cell content = placed.cell();
                     boolean label = content.th() && !content.header() && content.dataCell() == null;
-                    p.setAlignment(label && content.colspan() < width ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
-                    XWPFRun run = p.createRun();
-                    run.setText(content.text());
-                    style(run, TABLE_FONT, size, content.header());
+                    x.append("<w:jc w:val=\"").append(label && content.colspan() < width ? "left" : "center").append("\"/></w:pPr>");
+                    run(x, content.text(), TABLE_FONT, size, content.header(), null, null);
+                } else {
+                    x.append("</w:pPr>");
                 }
+                x.append("</w:p></w:tc>");
                 c += span;
             }
+            x.append("</w:tr>");
         }
         // A paragraph after each table keeps two tables from running together when edited.
-        doc.createParagraph().setSpacingBetween(1.0);
+        x.append("</w:tbl><w:p><w:pPr>").append(SINGLE_SPACED).append("</w:pPr></w:p>");
     }
 
     /** Label columns share {@link #LABEL_SHARE} of the width, figure columns the rest, equally (in twips or any unit). */
@@ -322,16 +286,33 @@ public final class ReportDocx {
         return s;
     }
 
-    static void style(XWPFRun run, String eastAsia, double points, boolean bold) {
-        run.setFontFamily(LATIN_FONT, FontCharRange.ascii);
-        run.setFontFamily(LATIN_FONT, FontCharRange.hAnsi);
-        run.setFontFamily(eastAsia, FontCharRange.eastAsia);
-        run.setFontSize(points);
-        run.setBold(bold);
+    /** A run of text in an East-Asian face with Latin in Times New Roman; color and highlight may be null. */
+    private static void run(StringBuilder x, String text, String eastAsia, double points, boolean bold, String color, String highlight) {
+        x.append("<w:r>");
+        runProperties(x, eastAsia, points, bold, color, highlight);
+        x.append(Xml.needsPreserve(text) ? "<w:t xml:space=\"preserve\">" : "<w:t>");
+        Xml.escaped(x, text).append("</w:t></w:r>");
     }
 
-    private static BigInteger twips(double mm) {
-        return BigInteger.valueOf(Math.round(mm * TWIPS_PER_MM));
+    private static void runProperties(StringBuilder x, String eastAsia, double points, boolean bold, String color, String highlight) {
+        x.append("<w:rPr><w:rFonts w:ascii=\"").append(LATIN_FONT).append("\" w:hAnsi=\"").append(LATIN_FONT)
+                .append("\" w:eastAsia=\"").append(eastAsia).append("\"/>");
+        if (bold) {
+            x.append("<w:b/>");
+        }
+        if (color != null) {
+            x.append("<w:color w:val=\"").append(color).append("\"/>");
+        }
+        // Half-points.
+        x.append("<w:sz w:val=\"").append(Math.round(points * 2)).append("\"/>");
+        if (highlight != null) {
+            x.append("<w:highlight w:val=\"").append(highlight).append("\"/>");
+        }
+        x.append("</w:rPr>");
+    }
+
+    private static long twips(double mm) {
+        return Math.round(mm * TWIPS_PER_MM);
     }
 
     private static int pt(double points) {

@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The report as the blocks of its rendered page ({@code report.html}): headings, paragraphs with their
@@ -22,6 +23,8 @@ import java.util.List;
  * differs.
  */
 public record ReportPage(String title, List<Block> blocks) {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     public sealed interface Block permits Heading, Paragraph, Table {}
 
@@ -126,7 +129,8 @@ public record ReportPage(String title, List<Block> blocks) {
     public static ReportPage parse(String xhtml) {
         Element root;
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            // The JDK's own parser, without the class-path search for another that newInstance() makes on every call.
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             root = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xhtml))).getDocumentElement();
@@ -207,7 +211,7 @@ public record ReportPage(String title, List<Block> blocks) {
     private static void collect(Node node, boolean toWrite, List<Span> out) {
         for (Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-                out.add(new Span(n.getNodeValue().replaceAll("\\s+", " "), toWrite));
+                out.add(new Span(WHITESPACE.matcher(n.getNodeValue()).replaceAll(" "), toWrite));
             } else if (n instanceof Element e) {
                 collect(e, toWrite || hasClass(e, "to-write"), out);
             }
@@ -274,6 +278,6 @@ public record ReportPage(String title, List<Block> blocks) {
     }
 
     private static String normalized(String text) {
-        return text.replaceAll("\\s+", " ").strip();
+        return WHITESPACE.matcher(text).replaceAll(" ").strip();
     }
 }

@@ -5,21 +5,9 @@ import org.disclosurereports.core.layout.CellNames;
 import org.disclosurereports.core.layout.CellRef;
 import org.disclosurereports.core.layout.ReportFormat;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,26 +24,43 @@ public final class TablesWorkbook {
 
     public static final String FILE = "tables.xlsx";
 
+    private static final Spreadsheet.Font PLAIN = new Spreadsheet.Font(ReportDocx.TABLE_FONT, 11, false);
+    private static final Spreadsheet.Font BOLD = new Spreadsheet.Font(ReportDocx.TABLE_FONT, 11, true);
+    /** The cell styles, by their number in {@link Spreadsheet}: the sheet's heading, then bordered, wrapped cells. */
+    private static final List<Spreadsheet.Style> STYLES = List.of(
+            new Spreadsheet.Style(BOLD, null, false, false, false, null),
+            bordered(BOLD, "center", null),
+            bordered(PLAIN, "left", null),
+            bordered(BOLD, "left", null),
+            bordered(PLAIN, "center", "0"),
+            bordered(PLAIN, "center", DECIMAL_FORMAT));
+    private static final int TITLE = 1;
+    private static final int HEADER = 2;
+    private static final int LABEL = 3;
+    private static final int BLOCK = 4;
+    private static final int COUNT = 5;
+    private static final int DECIMAL = 6;
+
     private TablesWorkbook() {}
 
     public static byte[] of(ReportFormat format, StatutoryTables tables, String reportHtml) {
         ReportPage page = ReportPage.parse(reportHtml);
         CellNames names = new CellNames(format);
         Set<String> decimalColumns = decimalColumns(format);
-        try (XSSFWorkbook book = new XSSFWorkbook()) {
-            Styles styles = new Styles(book);
-            String heading = "";
-            for (ReportPage.Block block : page.blocks()) {
-                if (block instanceof ReportPage.Heading h) {
-                    heading = h.text();
-                } else if (block instanceof ReportPage.Table t) {
-                    sheet(book, styles, names.table(t.name()), heading, t, tables, decimalColumns);
-                }
+        Spreadsheet book = new Spreadsheet(STYLES);
+        String heading = "";
+        for (ReportPage.Block block : page.blocks()) {
+            if (block instanceof ReportPage.Heading h) {
+                heading = h.text();
+            } else if (block instanceof ReportPage.Table t) {
+                sheet(book.sheet(names.table(t.name())), heading, t, tables, decimalColumns);
             }
-            return ReproducibleZip.write(book, page.title(), tables.agencyName());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the workbook of " + tables.agencyCode(), e);
         }
+        return book.bytes(page.title(), tables.agencyName());
+    }
+
+    private static Spreadsheet.Style bordered(Spreadsheet.Font font, String horizontal, String numberFormat) {
+        return new Spreadsheet.Style(font, horizontal, true, true, true, numberFormat);
     }
 
     static Set<String> decimalColumns(ReportFormat format) {
@@ -80,90 +85,51 @@ public final class TablesWorkbook {
         return decimal;
     }
 
-    private static void sheet(XSSFWorkbook book, Styles styles, String name, String heading, ReportPage.Table table,
+    private static void sheet(Spreadsheet.Sheet sheet, String heading, ReportPage.Table table,
                               StatutoryTables tables, Set<String> decimalColumns) {
-        XSSFSheet sheet = book.createSheet(name);
+        List<ReportPage.Placed> placedCells = table.placed();
         int width = table.width();
-        XSSFRow title = sheet.createRow(0);
-        XSSFCell titleCell = title.createCell(0);
-        titleCell.setCellValue(heading);
-        titleCell.setCellStyle(styles.title);
+        int rows = table.rows().size();
+        sheet.row(0).text(0, heading, TITLE);
         if (width > 1) {
-            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, width - 1));
+            sheet.merge(0, 0, 0, width - 1);
         }
         int offset = 1;
-        // Every grid position gets a bordered cell, so merged regions show their borders in full.
-        for (int r = 0; r < table.rows().size(); r++) {
-            XSSFRow row = sheet.createRow(r + offset);
+        ReportPage.Placed[][] at = new ReportPage.Placed[rows][width];
+        for (ReportPage.Placed placed : placedCells) {
+            at[placed.row()][placed.column()] = placed;
+        }
+        for (int r = 0; r < rows; r++) {
+            sheet.row(r + offset);
             for (int c = 0; c < width; c++) {
-                row.createCell(c).setCellStyle(styles.label);
+                ReportPage.Placed placed = at[r][c];
+                if (placed == null) {
+                    // Every grid position gets a bordered cell, so merged regions show their borders in full.
+                    sheet.blank(c, LABEL);
+                    continue;
+                }
+                ReportPage.Cell content = placed.cell();
+                if (content.dataCell() != null) {
+                    CellRef ref = CellRef.parse(content.dataCell());
+                    BigDecimal value = tables.value(ref);
+                    sheet.number(c, value.doubleValue(), decimalColumns.contains(ref.table() + "." + ref.column()) ? DECIMAL : COUNT);
+                } else {
+                    sheet.text(c, content.text(), content.header() ? HEADER : content.colspan() >= width ? BLOCK : LABEL);
+                }
             }
         }
-        for (ReportPage.Placed placed : table.placed()) {
+        for (ReportPage.Placed placed : placedCells) {
             ReportPage.Cell content = placed.cell();
-            XSSFCell cell = sheet.getRow(placed.row() + offset).getCell(placed.column());
-            if (content.dataCell() != null) {
-                CellRef ref = CellRef.parse(content.dataCell());
-                BigDecimal value = tables.value(ref);
-                cell.setCellValue(value.doubleValue());
-                cell.setCellStyle(decimalColumns.contains(ref.table() + "." + ref.column()) ? styles.decimal : styles.count);
-            } else {
-                cell.setCellValue(content.text());
-                cell.setCellStyle(content.header() ? styles.header : content.colspan() >= width ? styles.block : styles.label);
-            }
             if (content.colspan() > 1 || content.rowspan() > 1) {
-                sheet.addMergedRegion(new CellRangeAddress(placed.row() + offset, placed.row() + offset + content.rowspan() - 1,
-                        placed.column(), placed.column() + content.colspan() - 1));
+                sheet.merge(placed.row() + offset, placed.row() + offset + content.rowspan() - 1,
+                        placed.column(), placed.column() + content.colspan() - 1);
             }
         }
         int[] widths = ReportDocx.columnWidths(table, 100 * 256);
         for (int c = 0; c < width; c++) {
-            sheet.setColumnWidth(c, Math.min(255 * 256, Math.max(8 * 256, widths[c] * 2)));
+            // In 256ths of a character, as Excel counts them.
+            sheet.width(c, Math.min(255 * 256, Math.max(8 * 256, widths[c] * 2)) / 256.0);
         }
-        sheet.createFreezePane(0, offset + table.headerRows());
-    }
-
-    private static final class Styles {
-        final CellStyle title;
-        final CellStyle header;
-        final CellStyle label;
-        final CellStyle block;
-        final CellStyle count;
-        final CellStyle decimal;
-
-        Styles(XSSFWorkbook book) {
-            Font plain = font(book, false);
-            Font bold = font(book, true);
-            title = book.createCellStyle();
-            title.setFont(bold);
-            header = bordered(book, bold, HorizontalAlignment.CENTER);
-            label = bordered(book, plain, HorizontalAlignment.LEFT);
-            block = bordered(book, bold, HorizontalAlignment.LEFT);
-            count = bordered(book, plain, HorizontalAlignment.CENTER);
-            count.setDataFormat(book.createDataFormat().getFormat("0"));
-            decimal = bordered(book, plain, HorizontalAlignment.CENTER);
-            decimal.setDataFormat(book.createDataFormat().getFormat(DECIMAL_FORMAT));
-        }
-
-        private static Font font(XSSFWorkbook book, boolean bold) {
-            Font f = book.createFont();
-            f.setFontName(ReportDocx.TABLE_FONT);
-            f.setFontHeightInPoints((short) 11);
-            f.setBold(bold);
-            return f;
-        }
-
-        private static CellStyle bordered(XSSFWorkbook book, Font font, HorizontalAlignment alignment) {
-            CellStyle s = book.createCellStyle();
-            s.setFont(font);
-            s.setAlignment(alignment);
-            s.setVerticalAlignment(VerticalAlignment.CENTER);
-            s.setWrapText(true);
-            s.setBorderTop(BorderStyle.THIN);
-            s.setBorderBottom(BorderStyle.THIN);
-            s.setBorderLeft(BorderStyle.THIN);
-            s.setBorderRight(BorderStyle.THIN);
-            return s;
-        }
+        sheet.freeze(0, offset + table.headerRows());
     }
 }

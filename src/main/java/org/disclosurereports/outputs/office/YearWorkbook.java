@@ -6,14 +6,6 @@ import org.disclosurereports.core.layout.CellRef;
 import org.disclosurereports.core.layout.GridShape;
 import org.disclosurereports.core.layout.ReportFormat;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +27,17 @@ public final class YearWorkbook {
     static final List<String> FIXED_LABELS = List.of("单位代码", "单位名称", "范围（agency 本单位 / summary 汇总）", "年度", "数据来源");
 
     public static final String FILE = "tables.xlsx";
+
+    /** The cell styles, by their number in {@link Spreadsheet}: the two header rows, counts, 万元, 元. */
+    private static final List<Spreadsheet.Style> STYLES = List.of(
+            new Spreadsheet.Style(new Spreadsheet.Font(ReportDocx.TABLE_FONT, 11, true), null, false, true, false, null),
+            new Spreadsheet.Style(null, null, false, false, false, "0"),
+            new Spreadsheet.Style(null, null, false, false, false, TablesWorkbook.DECIMAL_FORMAT),
+            new Spreadsheet.Style(null, null, false, false, false, "0.00"));
+    private static final int HEAD = 1;
+    private static final int COUNT = 2;
+    private static final int DECIMAL = 3;
+    private static final int YUAN = 4;
 
     private YearWorkbook() {}
 
@@ -63,72 +66,50 @@ public final class YearWorkbook {
         CellNames names = new CellNames(format);
         Set<String> decimalColumns = TablesWorkbook.decimalColumns(format);
         List<String> keys = cellKeys(format);
-        try (XSSFWorkbook book = new XSSFWorkbook()) {
-            Font bold = book.createFont();
-            bold.setBold(true);
-            bold.setFontName(ReportDocx.TABLE_FONT);
-            CellStyle head = book.createCellStyle();
-            head.setFont(bold);
-            head.setWrapText(true);
-            CellStyle count = book.createCellStyle();
-            count.setDataFormat(book.createDataFormat().getFormat("0"));
-            CellStyle decimal = book.createCellStyle();
-            decimal.setDataFormat(book.createDataFormat().getFormat(TablesWorkbook.DECIMAL_FORMAT));
-            CellStyle yuan = book.createCellStyle();
-            yuan.setDataFormat(book.createDataFormat().getFormat("0.00"));
-
-            XSSFSheet sheet = book.createSheet(year + "年");
-            XSSFRow keyRow = sheet.createRow(0);
-            XSSFRow labelRow = sheet.createRow(1);
-            for (int i = 0; i < FIXED_KEYS.size(); i++) {
-                header(keyRow, labelRow, i, FIXED_KEYS.get(i), FIXED_LABELS.get(i), head);
+        Spreadsheet book = new Spreadsheet(STYLES);
+        Spreadsheet.Sheet sheet = book.sheet(year + "年");
+        sheet.row(0);
+        for (int i = 0; i < FIXED_KEYS.size(); i++) {
+            sheet.text(i, FIXED_KEYS.get(i), HEAD);
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            sheet.text(FIXED_KEYS.size() + i, keys.get(i), HEAD);
+        }
+        sheet.row(1);
+        for (int i = 0; i < FIXED_LABELS.size(); i++) {
+            sheet.text(i, FIXED_LABELS.get(i), HEAD);
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            sheet.text(FIXED_KEYS.size() + i, names.cell(keys.get(i)), HEAD);
+        }
+        int r = 2;
+        for (Entry entry : entries) {
+            StatutoryTables t = entry.tables();
+            sheet.row(r++).text(0, t.agencyCode(), 0).text(1, t.agencyName(), 0).text(2, t.scope(), 0).number(3, t.year(), 0);
+            if (entry.dataSource() != null) {
+                sheet.text(4, entry.dataSource(), 0);
             }
             for (int i = 0; i < keys.size(); i++) {
-                header(keyRow, labelRow, FIXED_KEYS.size() + i, keys.get(i), names.cell(keys.get(i)), head);
-            }
-            int r = 2;
-            for (Entry entry : entries) {
-                StatutoryTables t = entry.tables();
-                XSSFRow row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(t.agencyCode());
-                row.createCell(1).setCellValue(t.agencyName());
-                row.createCell(2).setCellValue(t.scope());
-                row.createCell(3).setCellValue(t.year());
-                if (entry.dataSource() != null) {
-                    row.createCell(4).setCellValue(entry.dataSource());
+                String key = keys.get(i);
+                BigDecimal value = t.value(key);
+                if (value == null) {
+                    continue; // a fee no return states stays empty, as null in tables.json
                 }
-                for (int i = 0; i < keys.size(); i++) {
-                    String key = keys.get(i);
-                    BigDecimal value = t.value(key);
-                    if (value == null) {
-                        continue; // a fee no return states stays empty, as null in tables.json
-                    }
-                    var cell = row.createCell(FIXED_KEYS.size() + i);
-                    cell.setCellValue(value.doubleValue());
-                    if (CellRef.PROCESSING_FEES.equals(key)) {
-                        cell.setCellStyle(yuan);
-                    } else {
-                        CellRef ref = CellRef.parse(key);
-                        cell.setCellStyle(decimalColumns.contains(ref.table() + "." + ref.column()) ? decimal : count);
-                    }
+                int style;
+                if (CellRef.PROCESSING_FEES.equals(key)) {
+                    style = YUAN;
+                } else {
+                    CellRef ref = CellRef.parse(key);
+                    style = decimalColumns.contains(ref.table() + "." + ref.column()) ? DECIMAL : COUNT;
                 }
+                sheet.number(FIXED_KEYS.size() + i, value.doubleValue(), style);
             }
-            sheet.setColumnWidth(0, 14 * 256);
-            sheet.setColumnWidth(1, 30 * 256);
-            for (int c = FIXED_KEYS.size(); c < FIXED_KEYS.size() + keys.size(); c++) {
-                sheet.setColumnWidth(c, 16 * 256);
-            }
-            sheet.createFreezePane(2, 2);
-            return ReproducibleZip.write(book, year + "年政府信息公开工作年度报告统计表", null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the year's workbook", e);
         }
-    }
-
-    private static void header(XSSFRow keys, XSSFRow labels, int column, String key, String label, CellStyle style) {
-        keys.createCell(column).setCellValue(key);
-        keys.getCell(column).setCellStyle(style);
-        labels.createCell(column).setCellValue(label);
-        labels.getCell(column).setCellStyle(style);
+        sheet.width(0, 14).width(1, 30);
+        for (int c = FIXED_KEYS.size(); c < FIXED_KEYS.size() + keys.size(); c++) {
+            sheet.width(c, 16);
+        }
+        sheet.freeze(2, 2);
+        return book.bytes(year + "年政府信息公开工作年度报告统计表", null);
     }
 }
