@@ -17,6 +17,7 @@ import org.disclosurereports.outputs.PublishedAudits;
 import org.disclosurereports.outputs.ReportFilesWriter;
 import org.disclosurereports.render.Templates;
 import org.disclosurereports.store.RecordStore;
+import org.disclosurereports.store.RecordWindow;
 import org.disclosurereports.store.TablesFromRecords;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -286,7 +287,7 @@ public class AuditCommand implements Command {
         RecordStore s = store.getObject();
         Optional<Agency> agency = s.agency(agencyCode);
         return agency.map(a -> {
-            StatutoryTables t = new TablesFromRecords(format, s).agency(a, year, Evidence.NONE);
+            StatutoryTables t = new TablesFromRecords(format, RecordWindow.eachAlone(s, year)).agency(a, year, Evidence.NONE);
             return PublishedTables.of(format, t);
         });
     }

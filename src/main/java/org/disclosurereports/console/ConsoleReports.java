@@ -12,6 +12,7 @@ import org.disclosurereports.outputs.ReportFilesWriter;
 import org.disclosurereports.outputs.SealMarks;
 import org.disclosurereports.store.OfficeTextVersions;
 import org.disclosurereports.store.RecordStore;
+import org.disclosurereports.store.RecordWindow;
 import org.disclosurereports.store.ReturnStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -157,7 +158,8 @@ public class ConsoleReports {
 
     /** Builds the report of the agency from today's records and passage files, in memory. */
     public Built build(Agency agency, int year) {
-        BuiltReport report = ReportBuilder.forRun(formats, null, store, returns, settings.templates(), settings.data(), year).process(agency);
+        BuiltReport report = ReportBuilder.forRun(formats, null, store, RecordWindow.eachAlone(store, year), returns, settings.templates(),
+                settings.data(), year).process(agency);
         Map<String, byte[]> files = report.files();
         String html = new String(files.get("report.html"), StandardCharsets.UTF_8);
         int marks = html.split(TO_WRITE_MARK, -1).length - 1;

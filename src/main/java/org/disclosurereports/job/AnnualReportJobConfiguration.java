@@ -21,6 +21,7 @@ import org.disclosurereports.render.Templates;
 import org.disclosurereports.store.HolidayStore;
 import org.disclosurereports.store.RecordLoads;
 import org.disclosurereports.store.RecordStore;
+import org.disclosurereports.store.RecordWindow;
 import org.disclosurereports.store.ReturnStore;
 import org.disclosurereports.store.SealedReports;
 import org.disclosurereports.store.TablesFromRecords;
@@ -165,8 +166,8 @@ public class AnnualReportJobConfiguration {
     }
 
     /** A run's records counted in its layout for its year, and in their own year's layout for the year before. */
-    static TablesFromRecords tablesFromRecords(RunParameters run, ReportFormats formats, RecordStore store) {
-        return TablesFromRecords.inLayouts(formats, formatOf(run, formats), run.year(), store);
+    static TablesFromRecords tablesFromRecords(RunParameters run, ReportFormats formats, RecordWindow records) {
+        return TablesFromRecords.inLayouts(formats, formatOf(run, formats), run.year(), records);
     }
 
     @Bean
@@ -421,15 +422,28 @@ public class AnnualReportJobConfiguration {
                 .orElseThrow(() -> new IllegalStateException("agency " + c + " of partition " + step.getStepName() + " is gone"))).toList());
     }
 
+    /**
+     * The records of the units a partition builds, read a window of {@code disclosure.build.window}
+     * units at a time in the order the partition builds them; a restart's first unit starts a new window.
+     */
+    @Bean
+    @StepScope
+    RecordWindow reportRecords(@Value("#{stepExecution}") StepExecution step, RecordStore store,
+                               @Value("${disclosure.build.window:" + RecordWindow.DEFAULT_SIZE + "}") int size) {
+        List<String> codes = UnitPartitioner.codes(step.getExecutionContext());
+        List<String> plan = codes != null ? codes : unitsOfRun(step, store).stream().map(Agency::code).toList();
+        return new RecordWindow(store, RunParameters.of(step.getJobParameters()).year(), plan, size);
+    }
+
     /** The report step's processor: sealed reports compared, unchanged units skipped, the rest built by {@link ReportBuilder}. */
     @Bean
     @StepScope
     NightlyReportBuilder nightlyReportBuilder(@Value("#{stepExecution}") StepExecution step, ReportBuilder reportBuilder,
-                                              ReportFormats formats, RecordStore store, InputSchema schema,
-                                              SealedReports sealed) {
+                                              ReportFormats formats, RecordStore store, RecordWindow reportRecords,
+                                              InputSchema schema, SealedReports sealed) {
         RunParameters run = RunParameters.of(step.getJobParameters());
         ReportFormat format = formatOf(run, formats);
-        return new NightlyReportBuilder(reportBuilder, tablesFromRecords(run, formats, store), sealed,
+        return new NightlyReportBuilder(reportBuilder, tablesFromRecords(run, formats, reportRecords), sealed,
                 new UnitFingerprint(store, schema, format, run.templates(), run.data()), run.yearDir(), run.year(),
                 RunIdentity.forced(step.getJobParameters()), new CellNames(format), loadId(step));
     }
@@ -437,9 +451,10 @@ public class AnnualReportJobConfiguration {
     @Bean
     @StepScope
     ReportBuilder reportBuilder(@Value("#{stepExecution}") StepExecution step, ReportFormats formats, RecordStore store,
-                                ReturnStore returns) {
+                                RecordWindow reportRecords, ReturnStore returns) {
         RunParameters run = RunParameters.of(step.getJobParameters());
-        return ReportBuilder.forRun(formats, run.format(), store, returns, new Templates(run.templates()), run.data(), run.year());
+        return ReportBuilder.forRun(formats, run.format(), store, reportRecords, returns, new Templates(run.templates()), run.data(),
+                run.year());
     }
 
     @Bean
@@ -476,7 +491,8 @@ public class AnnualReportJobConfiguration {
                 return RepeatStatus.FINISHED;
             }
             Set<String> failedUnits = UnitFailures.of(repository, step.getJobExecution()).keySet();
-            var unitTables = new UnitTables(format, tablesFromRecords(run, formats, store)::agency, returns::figures);
+            var unitTables = new UnitTables(format, tablesFromRecords(run, formats, RecordWindow.eachAlone(store, run.year()))::agency,
+                    returns::figures);
             var failed = new SummaryReports(format, previousFormatOf(run, formats), new Templates(run.templates()), unitTables,
                     run.year(), run.yearDir())
                     .build(store.agenciesOfLoad(loadId(step)), failedUnits);

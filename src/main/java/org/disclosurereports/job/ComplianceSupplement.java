@@ -12,8 +12,10 @@ import org.disclosurereports.inputs.OfficeTexts;
 import org.disclosurereports.inputs.WorkPlans;
 import org.disclosurereports.outputs.ComplianceFiles;
 import org.disclosurereports.store.ActivityStore;
+import org.disclosurereports.store.AgencyRecords;
 import org.disclosurereports.store.HolidayStore;
 import org.disclosurereports.store.RecordStore;
+import org.disclosurereports.store.RecordWindow;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +38,7 @@ public final class ComplianceSupplement {
     /** The narrative to print and the extra files of one report. */
     public record Result(ReportNarrative narrative, Map<String, byte[]> files) {}
 
-    private final RecordStore store;
+    private final RecordWindow records;
     private final ActivityStore activities;
     private final WorkingDayCalendar calendar;
     private final WorkPlans plans;
@@ -47,9 +49,10 @@ public final class ComplianceSupplement {
     private final boolean trainingsRecorded;
     private final boolean hearingsRecorded;
 
-    public ComplianceSupplement(RecordStore store, WorkingDayCalendar calendar, WorkPlans plans, ComplianceFiles files,
-                                Path dataDir, int year) {
-        this.store = store;
+    /** @param records the agencies' documents and applications, as the report's figures are counted from them */
+    public ComplianceSupplement(RecordStore store, RecordWindow records, WorkingDayCalendar calendar, WorkPlans plans,
+                                ComplianceFiles files, Path dataDir, int year) {
+        this.records = records;
         this.activities = new ActivityStore(store);
         this.calendar = calendar;
         this.plans = plans;
@@ -64,8 +67,8 @@ public final class ComplianceSupplement {
     }
 
     /** For a run: the shipped calendar with holidays.csv, the shipped and the data directory's work plans. */
-    public static ComplianceSupplement forRun(RecordStore store, ComplianceFiles files, Path dataDir, int year) {
-        return new ComplianceSupplement(store, new HolidayStore(store).calendar(), WorkPlans.load(dataDir), files, dataDir, year);
+    public static ComplianceSupplement forRun(RecordStore store, RecordWindow records, ComplianceFiles files, Path dataDir, int year) {
+        return new ComplianceSupplement(store, records, new HolidayStore(store).calendar(), WorkPlans.load(dataDir), files, dataDir, year);
     }
 
     /** @param source where the tables come from: what the text may state as fact depends on it */
@@ -78,9 +81,10 @@ public final class ComplianceSupplement {
         AgencyMeasures m = new AgencyMeasures(year, calendar);
         activities.trainings(agency.code(), year, m::training);
         activities.hearings(agency.code(), year, m::hearing);
-        store.documents(agency.code(), year, m::document);
+        AgencyRecords read = records.of(agency.code(), year);
+        read.documents(year, m::document);
         ReplyDeadlines deadlines = new ReplyDeadlines(calendar, year);
-        store.applications(agency.code(), year, deadlines::accept);
+        read.applications(year, deadlines::accept);
         m.replies(deadlines.summary());
         return new AgencyCompliance.Inputs(agency, year, trainingsRecorded, hearingsRecorded, m, plans.targetsFor(agency, year, this::ancestors),
                 OfficeTexts.read(dataDir, agency.code(), year), OfficeTexts.read(dataDir, agency.code(), year - 1), source);

@@ -22,6 +22,7 @@ import org.disclosurereports.render.Templates;
 import org.disclosurereports.store.RecordLoads;
 import org.disclosurereports.store.RecordSources;
 import org.disclosurereports.store.RecordStore;
+import org.disclosurereports.store.RecordWindow;
 import org.disclosurereports.store.ReturnStore;
 import org.disclosurereports.store.TablesFromRecords;
 
@@ -74,15 +75,15 @@ public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
      * The builder of a run (and of the review console's rebuilt reports): figures from records or
      * returns, work plans, deadlines and office text from the data directory {@code data}.
      * {@code formatId} names the layout, or null for the year's own; the years before are counted in
-     * their own layouts.
+     * their own layouts. {@code records} reads the agencies' records, those of the agencies built next with them.
      */
-    public static ReportBuilder forRun(ReportFormats formats, String formatId, RecordStore store, ReturnStore returns, Templates templates,
-                                       Path data, int year) {
+    public static ReportBuilder forRun(ReportFormats formats, String formatId, RecordStore store, RecordWindow records, ReturnStore returns,
+                                       Templates templates, Path data, int year) {
         ReportFormat format = formats.choose(formatId, year);
-        TablesFromRecords records = TablesFromRecords.inLayouts(formats, format, year, store);
+        TablesFromRecords tables = TablesFromRecords.inLayouts(formats, format, year, records);
         FiguresSources sources = new FiguresSources(new InputSchema(formats), new RecordLoads(store));
-        return new ReportBuilder(format, records, returns, sources, templates, year,
-                ComplianceSupplement.forRun(store, new ComplianceFiles(new ScorecardPage(templates)), data, year));
+        return new ReportBuilder(format, tables, returns, sources, templates, year,
+                ComplianceSupplement.forRun(store, records, new ComplianceFiles(new ScorecardPage(templates)), data, year));
     }
 
     @Override

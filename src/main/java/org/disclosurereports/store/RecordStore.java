@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ import javax.sql.DataSource;
 
 /**
  * The records of the data contract in the database: written by ingest on their natural keys (so that
- * loading the same files twice changes nothing), read back per agency and year for counting.
+ * loading the same files twice changes nothing), read back for counting a set of agencies at a time.
  * <p>
  * Every row carries the load (job instance) that last wrote it. A file that is present in a load is
  * the whole truth for the agencies of that load's agencies.csv: rows of those agencies that it no
@@ -177,68 +178,74 @@ public class RecordStore {
                 rs.getString("contact_address"), rs.getString("contact_phone"));
     }
 
-    public void applications(String agencyCode, int year, Consumer<Application> sink) {
-        applications(agencyCode, year, sink, RecordSources.NONE);
-    }
-
-    public void documents(String agencyCode, int year, Consumer<Document> sink) {
-        documents(agencyCode, year, sink, RecordSources.NONE);
-    }
-
-    /** Applications that can count in year {@code year}: received by its end, not closed before its start. */
-    public void applications(String agencyCode, int year, Consumer<Application> sink, RecordSources sources) {
-        sources.read("application");
-        jdbc.query("SELECT * FROM application WHERE agency_code = ? AND received_date <= ? "
-                        + "AND (closed_date IS NULL OR closed_date >= ?) ORDER BY application_id",
-                rs -> {
-                    boolean extended = rs.getBoolean("extended");
-                    Boolean extendedOrUnknown = rs.wasNull() ? null : extended;
-                    Application record = new Application(rs.getString("agency_code"), rs.getString("application_id"),
-                            date(rs, "received_date"), rs.getString("applicant_type"), date(rs, "closed_date"),
-                            rs.getString("outcome"), extendedOrUnknown, rs.getBigDecimal("fee_yuan"));
-                    sink.accept(record);
-                    sources.row("application", record, rs.getLong("load_id"));
-                }, agencyCode, Date.valueOf(LocalDate.of(year, 12, 31)), Date.valueOf(LocalDate.of(year, 1, 1)));
-    }
-
-    /** Appeal cases that can count in year {@code year}: filed by its end, not closed before its start. */
-    public void appeals(String agencyCode, int year, Consumer<AppealCase> sink, RecordSources sources) {
-        sources.read("appeal_case");
-        jdbc.query("SELECT * FROM appeal_case WHERE agency_code = ? AND filed_date <= ? "
-                        + "AND (closed_date IS NULL OR closed_date >= ?) ORDER BY case_id",
-                rs -> {
-                    AppealCase record = new AppealCase(rs.getString("agency_code"), rs.getString("case_id"), rs.getString("kind"),
-                            date(rs, "filed_date"), date(rs, "closed_date"), rs.getString("result"));
-                    sink.accept(record);
-                    sources.row("appeal_case", record, rs.getLong("load_id"));
-                }, agencyCode, Date.valueOf(LocalDate.of(year, 12, 31)), Date.valueOf(LocalDate.of(year, 1, 1)));
-    }
-
-    /** Documents issued by the end of {@code year} (later ones cannot count). */
-    public void documents(String agencyCode, int year, Consumer<Document> sink, RecordSources sources) {
-        sources.read("document");
-        jdbc.query("SELECT * FROM document WHERE agency_code = ? AND issued_date <= ? ORDER BY document_id",
+    /**
+     * The records of {@code agencyCodes} that can count in any year from {@code firstYear} to
+     * {@code lastYear}, one query per record kind, grouped per agency (every code has its entry, in the
+     * order given). Each query orders by agency and then by the kind's key, as counting reads a year:
+     * documents issued by the end of the span, enforcement figures of its years and the year before its
+     * first (the item counts of last year), applications and appeal cases begun by its end and not
+     * closed before its start. The per-agency predicates and key orders are served by the primary keys
+     * (documents: by document_by_agency).
+     */
+    public Map<String, AgencyRecords> records(List<String> agencyCodes, int firstYear, int lastYear) {
+        Map<String, AgencyRecords> byAgency = new LinkedHashMap<>();
+        agencyCodes.forEach(code -> byAgency.put(code, new AgencyRecords(code, firstYear, lastYear)));
+        if (byAgency.isEmpty()) {
+            return byAgency;
+        }
+        List<String> codes = List.copyOf(byAgency.keySet());
+        String agencies = "agency_code IN (" + SqlDialect.placeholders(codes.size()) + ")";
+        Date first = Date.valueOf(LocalDate.of(firstYear, 1, 1));
+        Date last = Date.valueOf(LocalDate.of(lastYear, 12, 31));
+        jdbc.query("SELECT * FROM document WHERE " + agencies + " AND issued_date <= ? ORDER BY agency_code, document_id",
                 rs -> {
                     Document record = new Document(rs.getString("document_id"), rs.getString("agency_code"),
                             rs.getString("doc_number"), rs.getString("title"), rs.getString("category"),
                             date(rs, "issued_date"), vocabulary(Disclosure.values(), rs.getString("disclosure")),
                             date(rs, "published_date"), date(rs, "repealed_date"), date(rs, "interpretation_date"),
                             rs.getString("interpretation_forms"));
-                    sink.accept(record);
-                    sources.row("document", record, rs.getLong("load_id"));
-                }, agencyCode, Date.valueOf(LocalDate.of(year, 12, 31)));
-    }
-
-    public void enforcementFigures(String agencyCode, int year, Consumer<EnforcementFigure> sink, RecordSources sources) {
-        sources.read("enforcement_figure");
-        jdbc.query("SELECT * FROM enforcement_figure WHERE agency_code = ? AND report_year = ? ORDER BY item",
+                    of(byAgency, record.agencyCode()).documents.add(new AgencyRecords.Row<>(record, rs.getLong("load_id")));
+                }, arguments(codes, last));
+        jdbc.query("SELECT * FROM enforcement_figure WHERE " + agencies + " AND report_year BETWEEN ? AND ? "
+                        + "ORDER BY agency_code, report_year, item",
                 rs -> {
                     EnforcementFigure record = new EnforcementFigure(rs.getString("agency_code"), rs.getInt("report_year"),
                             rs.getString("item"), rs.getBigDecimal("figure").stripTrailingZeros(),
                             rs.getObject("item_count") == null ? null : rs.getLong("item_count"));
-                    sink.accept(record);
-                    sources.row("enforcement_figure", record, rs.getLong("load_id"));
-                }, agencyCode, year);
+                    of(byAgency, record.agencyCode()).enforcementFigures.add(new AgencyRecords.Row<>(record, rs.getLong("load_id")));
+                }, arguments(codes, firstYear - 1, lastYear));
+        jdbc.query("SELECT * FROM application WHERE " + agencies + " AND received_date <= ? "
+                        + "AND (closed_date IS NULL OR closed_date >= ?) ORDER BY agency_code, application_id",
+                rs -> {
+                    boolean extended = rs.getBoolean("extended");
+                    Boolean extendedOrUnknown = rs.wasNull() ? null : extended;
+                    Application record = new Application(rs.getString("agency_code"), rs.getString("application_id"),
+                            date(rs, "received_date"), rs.getString("applicant_type"), date(rs, "closed_date"),
+                            rs.getString("outcome"), extendedOrUnknown, rs.getBigDecimal("fee_yuan"));
+                    of(byAgency, record.agencyCode()).applications.add(new AgencyRecords.Row<>(record, rs.getLong("load_id")));
+                }, arguments(codes, last, first));
+        jdbc.query("SELECT * FROM appeal_case WHERE " + agencies + " AND filed_date <= ? "
+                        + "AND (closed_date IS NULL OR closed_date >= ?) ORDER BY agency_code, case_id",
+                rs -> {
+                    AppealCase record = new AppealCase(rs.getString("agency_code"), rs.getString("case_id"), rs.getString("kind"),
+                            date(rs, "filed_date"), date(rs, "closed_date"), rs.getString("result"));
+                    of(byAgency, record.agencyCode()).appeals.add(new AgencyRecords.Row<>(record, rs.getLong("load_id")));
+                }, arguments(codes, last, first));
+        return byAgency;
+    }
+
+    private static AgencyRecords of(Map<String, AgencyRecords> byAgency, String code) {
+        AgencyRecords records = byAgency.get(code);
+        if (records == null) {
+            throw new IllegalStateException("the database returned a record of agency " + code + ", which was not asked for");
+        }
+        return records;
+    }
+
+    private static Object[] arguments(List<String> codes, Object... more) {
+        List<Object> args = new ArrayList<>(codes);
+        args.addAll(List.of(more));
+        return args.toArray();
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {

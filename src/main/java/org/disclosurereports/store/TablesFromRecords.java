@@ -13,26 +13,29 @@ import org.disclosurereports.core.records.Agency;
 
 import java.util.function.IntFunction;
 
-/** Streams one agency's records for a year from the store through the counters: nothing is held but the cells. */
+/**
+ * Counts one agency's records for a year: its records, read with those of the agencies counted next
+ * ({@link RecordWindow}), pass through the counters in key order, as if read for that agency and year alone.
+ */
 public final class TablesFromRecords {
 
     private final IntFunction<ReportFormat> formatOfYear;
-    private final RecordStore store;
+    private final RecordWindow records;
 
     /** Every year's tables in one layout. */
-    public TablesFromRecords(ReportFormat format, RecordStore store) {
-        this(year -> format, store);
+    public TablesFromRecords(ReportFormat format, RecordWindow records) {
+        this(year -> format, records);
     }
 
     /** Each year's tables in the layout {@code formatOfYear} gives: a 2021 report's year before is a 2020 report. */
-    public TablesFromRecords(IntFunction<ReportFormat> formatOfYear, RecordStore store) {
+    public TablesFromRecords(IntFunction<ReportFormat> formatOfYear, RecordWindow records) {
         this.formatOfYear = formatOfYear;
-        this.store = store;
+        this.records = records;
     }
 
     /** Records counted in {@code format} for {@code year}, and in their own year's layout for the years before. */
-    public static TablesFromRecords inLayouts(ReportFormats formats, ReportFormat format, int year, RecordStore store) {
-        return new TablesFromRecords(y -> y == year ? format : formats.forYear(y), store);
+    public static TablesFromRecords inLayouts(ReportFormats formats, ReportFormat format, int year, RecordWindow records) {
+        return new TablesFromRecords(y -> y == year ? format : formats.forYear(y), records);
     }
 
     public StatutoryTables agency(Agency agency, int year, Evidence evidence) {
@@ -43,17 +46,18 @@ public final class TablesFromRecords {
     public StatutoryTables agency(Agency agency, int year, Evidence evidence, RecordSources sources) {
         ReportFormat format = formatOfYear.apply(year);
         ReportYear y = new ReportYear(year);
+        AgencyRecords read = records.of(agency.code(), year);
         ProactiveCounter proactive = new ProactiveCounter(y, format.table2(), evidence);
-        store.documents(agency.code(), year, proactive::accept, sources);
-        store.enforcementFigures(agency.code(), year, proactive::accept, sources);
+        read.documents(year, proactive::accept, sources);
+        read.enforcementFigures(year, proactive::accept, sources);
         if (proactive.needsPreviousYear()) {
-            store.enforcementFigures(agency.code(), year - 1, proactive::accept, sources);
+            read.enforcementFigures(year - 1, proactive::accept, sources);
         }
         Table2 table2 = proactive.table();
         ApplicationCounter applications = new ApplicationCounter(y, format.table3Shape(), evidence);
-        store.applications(agency.code(), year, applications::accept, sources);
+        read.applications(year, applications::accept, sources);
         AppealCounter appeals = new AppealCounter(y, format.table4Shape(), evidence);
-        store.appeals(agency.code(), year, appeals::accept, sources);
+        read.appeals(year, appeals::accept, sources);
         return new StatutoryTables(agency.code(), agency.name(), year, StatutoryTables.SCOPE_AGENCY,
                 table2, applications.table(), appeals.table(), applications.feesYuan());
     }
