@@ -39,6 +39,12 @@ class RemoteWorkersJvmMySqlTest {
     /** The exit code of a JVM that ended on SIGTERM. */
     private static final int STOPPED = 143;
 
+    /**
+     * The manager that resumes a failed run, with one worker, waiting as a run normally waits: the stall
+     * times of the failing runs are seconds, and a freshly started worker's first chunk can take longer.
+     */
+    private static final List<String> RESUME = List.of("--workers", "1");
+
     @TempDir
     static Path tmp;
 
@@ -119,7 +125,8 @@ class RemoteWorkersJvmMySqlTest {
         assertThat(doomed.waitFor()).isEqualTo(137);
         assertThat(failed.stderr()).contains("its worker stopped answering: no commit for 6 s");
 
-        ChildJvm restarted = manager("killed", settings);
+        // The restart waits as long as a run normally does: a worker's first chunk may take longer than the stall above.
+        ChildJvm restarted = manager("killed", RESUME);
         assertThat(restarted.waitFor()).as(restarted.toString()).isZero();
         assertThat(restarted.stdout()).contains("reports " + SampleData.agencyCodes(2024).count() + " built");
         assertSameReportsAsOneProcess("killed");
@@ -137,7 +144,7 @@ class RemoteWorkersJvmMySqlTest {
         ChildJvm late = worker("late", List.of());
         workers.add(late);
         assertThat(late.awaitOutput("Worker ready", 120)).as(late.toString()).isTrue();
-        ChildJvm resumed = manager("alone", settings);
+        ChildJvm resumed = manager("alone", RESUME);
         assertThat(resumed.waitFor()).as(resumed.toString()).isZero();
         assertSameReportsAsOneProcess("alone");
     }
