@@ -79,6 +79,13 @@ public final class AgencyTree {
         return out;
     }
 
+    /** Every agency, each root's subtree depth first: the order in which {@link RollUp} asks for their tables. */
+    public List<Agency> depthFirst() {
+        List<Agency> out = new ArrayList<>();
+        roots.forEach(root -> out.addAll(subtree(root)));
+        return out;
+    }
+
     /** Distance from the root: 0 for a root. */
     public int depth(Agency a) {
         int d = 0;

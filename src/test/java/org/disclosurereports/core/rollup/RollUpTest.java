@@ -45,6 +45,29 @@ class RollUpTest {
     }
 
     @Test
+    void asksForTheUnitsTablesInTheTreesDepthFirstOrder() {
+        // The summary step reads last year's records a window of units at a time in depthFirst() order:
+        // the roll-up must ask in that order, or every unit would read a window of its own.
+        List<Agency> agencies = List.of(agency("B", "R"), agency("A2", "A"), agency("R", null), agency("A1", "A"),
+                agency("A", "R"), agency("S", null), agency("S1", "S"));
+        AgencyTree tree = new AgencyTree(agencies);
+        List<String> asked = new ArrayList<>();
+        new RollUp(FORMAT, 2024).run(tree, a -> {
+            asked.add(a.code());
+            return unit(a.code(), 1);
+        }, new RollUp.Sink() {
+            public void summary(Agency a, StatutoryTables s, List<Agency> u) {
+            }
+
+            public void failed(Agency a, String reason) {
+                throw new AssertionError(reason);
+            }
+        });
+        assertThat(asked).containsExactly("R", "A", "A1", "A2", "B", "S", "S1");
+        assertThat(tree.depthFirst().stream().map(Agency::code).toList()).isEqualTo(asked);
+    }
+
+    @Test
     void threeLevelsSummariseEachSubtreeOnceWithComputedTotals() {
         // R ─ A ─ A1, A2 ; R ─ B
         List<Agency> agencies = List.of(agency("R", null), agency("A", "R"), agency("A1", "A"), agency("A2", "A"), agency("B", "R"));
