@@ -19,13 +19,13 @@ for path in sorted(glob.glob(os.path.join(results, "*.json"))):
 
 print(f"Machine: {rows[0][1]['machine'] if rows else '?'}; date: {rows[0][1]['date'] if rows else '?'}\n")
 print("| run | rows read | reports | wall s | ingest s | rows/s | parse floor s | bare JDBC s | ingest ÷ floor | ingest ÷ JDBC "
-      "| aggregate s | hand SQL s | aggregate ÷ SQL | build s | reports/s | peak heap MB | peak RSS MB |")
-print("|" + "---|" * 17)
+      "| aggregate s | hand SQL s | aggregate ÷ SQL | build s | reports/s | peak heap MB | heap after GC MB | peak RSS MB |")
+print("|" + "---|" * 18)
 for name, b, rss in rows:
     print(f"| {name} | {b['rows_read']} | {b['reports_built']} | {b['wall_seconds']} | {b['ingest_seconds']} "
           f"| {b['ingest_rows_per_second']} | {b['parse_floor_seconds']} | {b['bare_jdbc_insert_seconds']} "
           f"| {b['ingest_vs_parse_floor']} | {b['ingest_vs_bare_jdbc']} | {b['aggregate_seconds']} | {b['hand_sql_seconds']} "
-          f"| {b['aggregate_vs_hand_sql']} | {b['build_reports_seconds']} | {b['reports_per_second']} | {b['peak_heap_mb']} | {rss} |")
+          f"| {b['aggregate_vs_hand_sql']} | {b['build_reports_seconds']} | {b['reports_per_second']} | {b['peak_heap_mb']} | {b.get('peak_heap_after_gc_mb', '')} | {rss} |")
 print("\nSteps (seconds):\n")
 for name, b, rss in rows:
     print(f"- {name}: " + ", ".join(f"{k} {v}" for k, v in b["steps_seconds"].items()))
@@ -71,11 +71,13 @@ for db, runs in sorted(by_db.items()):
         lines.append(verdict(n["one_unit_changed_night_seconds"] <= 20,
                              f"a night with one unit's records changed {n['one_unit_changed_night_seconds']} s, target <= 20 s"
                              + over(n["one_unit_changed_night_seconds"], 20)))
-    heaps = [(s, b2["peak_heap_mb"]) for s, b2, _ in runs]
-    growth = ", ".join(f"{s:g}: {h} MB" for s, h in heaps)
-    ten = [h for s, h in heaps if 0.1 * scale <= s < scale]
-    flat = heaps[-1][1] <= 1024 and (not ten or heaps[-1][1] <= 1.5 * max(ten))
-    lines.append(verdict(flat, f"peak heap by scale {growth} (target <= 1 GB, flat from 10 % to 100 %)"))
+    # -Xmx1g caps the heap, so the peak says only that the run fitted; what it keeps after a collection
+    # says whether memory grows with the data.
+    heaps = [(s, b2["peak_heap_mb"], b2.get("peak_heap_after_gc_mb", b2["peak_heap_mb"])) for s, b2, _ in runs]
+    growth = ", ".join(f"{s:g}: {p} MB ({k} MB after GC)" for s, p, k in heaps)
+    ten = [k for s, p, k in heaps if 0.1 * scale <= s < scale]
+    flat = heaps[-1][1] <= 1024 and (not ten or heaps[-1][2] <= 1.5 * max(ten))
+    lines.append(verdict(flat, f"peak heap by scale {growth} (target <= 1 GB, flat from 10 % to 100 %: after GC at most 1.5x)"))
     print(f"- {db} at scale {scale:g}:")
     for l in lines:
         print(f"  - {l}")

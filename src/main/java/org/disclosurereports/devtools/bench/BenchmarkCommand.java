@@ -27,9 +27,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -114,7 +111,7 @@ public class BenchmarkCommand implements Command {
 
         Baselines.Timing parse = Baselines.parseFloor(data);
         // The job itself, as `run --force` would launch it: a new instance that builds every report.
-        resetPeaks();
+        HeapWatch heap = new HeapWatch();
         InputSet inputs = new InputInspector(schema).inspect(data, null);
         RunParameters params = new RunParameters(inputs.directory(), year, out, RunParameters.ALL_AGENCIES, inputs.digest(),
                 inputs.encodings(), 0);
@@ -126,7 +123,7 @@ public class BenchmarkCommand implements Command {
             System.err.println("The job did not complete: " + execution.getAllFailureExceptions());
             return ExitCode.FAILED;
         }
-        long peakHeap = peakHeap();
+        heap.close();
         RunSummary summary = RunSummary.collect(jobRepository, execution, schema);
         double ingest = summary.steps().stream().filter(s -> INGEST_STEPS.contains(s.name())).mapToDouble(RunSummary.StepLine::seconds).sum();
         long rows = summary.files().stream().mapToLong(RunSummary.FileLine::read).sum();
@@ -159,7 +156,8 @@ public class BenchmarkCommand implements Command {
         result.put("build_reports_seconds", build);
         result.put("reports_per_second", round(summary.reportsBuilt() / build));
         result.put("aggregate_seconds", round(aggregate));
-        result.put("peak_heap_mb", peakHeap / (1024 * 1024));
+        result.put("peak_heap_mb", heap.peakBytes() / (1024 * 1024));
+        result.put("peak_heap_after_gc_mb", heap.peakAfterCollectionBytes() / (1024 * 1024));
         result.put("parse_floor_seconds", round(parse.seconds()));
         result.put("bare_jdbc_insert_seconds", round(insert.seconds()));
         result.put("bare_jdbc_insert_rows", insert.rows());
@@ -179,15 +177,6 @@ public class BenchmarkCommand implements Command {
         Runtime rt = Runtime.getRuntime();
         return System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", " + rt.availableProcessors()
                 + " cores, Java " + System.getProperty("java.version") + ", max heap " + rt.maxMemory() / (1024 * 1024) + " MB";
-    }
-
-    private static void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 
     private static double round(double v) {
