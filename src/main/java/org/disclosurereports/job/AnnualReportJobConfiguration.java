@@ -93,6 +93,7 @@ import static org.disclosurereports.job.PipelineStep.WRITE_SCORECARDS;
  *       as the step's phase says), the {@link LeaseCheckListener}, the {@link StepFailureLog}, the
  *       {@link ProgressListener} where the step's row counts something, and the {@link StepObserver}s
  *       (none in the application);</li>
+ *   <li>on every record load, after those: {@link UnchangedAgencies} (the agencies whose rows are kept as stored);</li>
  *   <li>on buildReports: the {@link LoadTurnListener}; on its partitions also {@link UnitFailures.Listener}.</li>
  * </ul>
  * A restart resumes at the step (and chunk) where the failed run stopped. The work itself lives in
@@ -116,12 +117,13 @@ public class AnnualReportJobConfiguration {
     private final LeaseCheckListener leaseCheck;
     private final ProgressListener progress;
     private final StepFailureLog failureLog;
+    private final UnchangedAgencies unchangedAgencies;
     private final List<StepObserver> observers;
     private final ObservationRegistry observations;
 
     AnnualReportJobConfiguration(JobRepository repository, PlatformTransactionManager tx, LoadTurnListener loadTurn,
                                  LeaseCheckListener leaseCheck, ProgressListener progress, StepFailureLog failureLog,
-                                 ObjectProvider<StepObserver> observers,
+                                 UnchangedAgencies unchangedAgencies, ObjectProvider<StepObserver> observers,
                                  ObjectProvider<ObservationRegistry> observations) {
         this.repository = repository;
         this.tx = tx;
@@ -129,6 +131,7 @@ public class AnnualReportJobConfiguration {
         this.leaseCheck = leaseCheck;
         this.progress = progress;
         this.failureLog = failureLog;
+        this.unchangedAgencies = unchangedAgencies;
         this.observers = observers.orderedStream().toList();
         this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
     }
@@ -269,13 +272,18 @@ public class AnnualReportJobConfiguration {
         }, tx)).build();
     }
 
-    /** The load of one record kind: rows read, checked and upserted in chunks; the kind is the step's row of the table. */
+    /**
+     * The load of one record kind: rows read, checked and upserted in chunks; the kind is the step's row
+     * of the table. Before the chunks (after the load turn is taken), {@link UnchangedAgencies} finds the
+     * agencies whose rows in the file are those stored, which the writer then keeps instead of writing.
+     */
     private Step recordLoad(PipelineStep load, InputRowReader reader, RowCheckProcessor checker, RecordWriter writer) {
         return listened(load, new StepBuilder(load.stepName(), repository)
                 .<RawRow, ParsedRow>chunk(LOAD_CHUNK, tx)
                 .reader(reader)
                 .processor(checker)
                 .writer(writer))
+                .listener(unchangedAgencies)
                 .build();
     }
 
@@ -291,16 +299,7 @@ public class AnnualReportJobConfiguration {
     @Bean
     @StepScope
     InputRowReader recordReader(@Value("#{stepExecution}") StepExecution step, InputSchema schema, SourceReaders sources) {
-        RecordKind kind = kindOf(step, schema);
-        RunParameters run = RunParameters.of(step.getJobParameters());
-        // The run's source database or an Excel workbook instead of the CSV file, where given.
-        ItemStreamReader<RawRow> other = sources.readerFor(step.getJobParameters(), kind, run.data(), run.charsets());
-        if (other != null) {
-            return new InputRowReader(other);
-        }
-        var charset = run.charsets().get(kind.fileName());
-        // Absent from the inspected inputs: the file was not given, and the step reads nothing.
-        return new InputRowReader(new CsvItemReader(charset == null ? null : run.data().resolve(kind.fileName()), charset, kind));
+        return new InputRowReader(sources.reader(step.getJobParameters(), kindOf(step, schema)));
     }
 
     @Bean
@@ -308,7 +307,7 @@ public class AnnualReportJobConfiguration {
     RowCheckProcessor rowChecker(@Value("#{stepExecution}") StepExecution step, InputSchema schema, RecordStore store) {
         RecordKind kind = kindOf(step, schema);
         Set<String> agencies = store.agencyCodes();
-        return new RowCheckProcessor(new RowChecker(kind, inputName(step, kind), agencies::contains));
+        return new RowCheckProcessor(new RowChecker(kind, SourceReaders.inputName(step.getJobParameters(), kind), agencies::contains));
     }
 
     @Bean
@@ -324,13 +323,7 @@ public class AnnualReportJobConfiguration {
                 .headerCallback(w -> w.write(RejectsFile.headerLine()))
                 .shouldDeleteIfEmpty(true)
                 .build();
-        return new RecordWriter(kind, inputName(step, kind), store, loadId(step), rejects);
-    }
-
-    /** The name rejects give the input (applications.csv, applications.xlsx, casedb/applications). */
-    private static String inputName(StepExecution step, RecordKind kind) {
-        String name = SourceReaders.inputName(step.getJobParameters(), kind, RunParameters.of(step.getJobParameters()).charsets());
-        return name == null ? kind.fileName() : name;
+        return new RecordWriter(kind, SourceReaders.inputName(step.getJobParameters(), kind), store, loadId(step), rejects);
     }
 
     /**
@@ -353,6 +346,7 @@ public class AnnualReportJobConfiguration {
                     step.getExecutionContext().putLong("removed." + kind.name(), removed);
                 }
             }
+            store.forgetKept(loadId(step));
             return RepeatStatus.FINISHED;
         }, tx)).build();
     }
@@ -431,9 +425,13 @@ public class AnnualReportJobConfiguration {
     @StepScope
     RecordWindow reportRecords(@Value("#{stepExecution}") StepExecution step, RecordStore store,
                                @Value("${disclosure.build.window:" + RecordWindow.DEFAULT_SIZE + "}") int size) {
+        return new RecordWindow(store, RunParameters.of(step.getJobParameters()).year(), unitCodes(step, store), size);
+    }
+
+    /** The codes of the units a step builds, in order: its partition's, or all of the run's. */
+    private static List<String> unitCodes(StepExecution step, RecordStore store) {
         List<String> codes = UnitPartitioner.codes(step.getExecutionContext());
-        List<String> plan = codes != null ? codes : unitsOfRun(step, store).stream().map(Agency::code).toList();
-        return new RecordWindow(store, RunParameters.of(step.getJobParameters()).year(), plan, size);
+        return codes != null ? codes : unitsOfRun(step, store).stream().map(Agency::code).toList();
     }
 
     /** The report step's processor: sealed reports compared, unchanged units skipped, the rest built by {@link ReportBuilder}. */
@@ -445,7 +443,7 @@ public class AnnualReportJobConfiguration {
         RunParameters run = RunParameters.of(step.getJobParameters());
         ReportFormat format = formatOf(run, formats);
         return new NightlyReportBuilder(reportBuilder, tablesFromRecords(run, formats, reportRecords), sealed,
-                new UnitFingerprint(store, schema, format, run.templates(), run.data()), run.yearDir(), run.year(),
+                new UnitFingerprint(store, schema, format, run.templates(), run.data(), unitCodes(step, store)), run.yearDir(), run.year(),
                 RunIdentity.forced(step.getJobParameters()), new CellNames(format), loadId(step));
     }
 
@@ -483,7 +481,7 @@ public class AnnualReportJobConfiguration {
      * runs only: a run for one agency does not rebuild the others its summaries would need).
      */
     @Bean
-    Step buildSummaries(ReportFormats formats, RecordStore store, ReturnStore returns,
+    Step buildSummaries(ReportFormats formats, RecordStore store, ReturnStore returns, InputSchema schema,
                         @Value("${disclosure.build.window:" + RecordWindow.DEFAULT_SIZE + "}") int window) {
         return listened(BUILD_SUMMARIES, new StepBuilder(BUILD_SUMMARIES.stepName(), repository).tasklet((contribution, chunk) -> {
             StepExecution step = contribution.getStepExecution();
@@ -494,14 +492,16 @@ public class AnnualReportJobConfiguration {
             }
             Set<String> failedUnits = UnitFailures.of(repository, step.getJobExecution()).keySet();
             List<Agency> agencies = store.agenciesOfLoad(loadId(step));
-            // Last year's unit tables (for the cross-year rules) are counted from records in the order the
-            // roll-up asks for them, a window of units per query: one query per agency cost as much as
-            // all of this year's counting (147 s at province scale on MySQL, measured).
+            ReportFormat previous = previousFormatOf(run, formats);
+            // Last year's unit tables (for the cross-year rules) come from the units' reports, which kept
+            // them; the others are counted from records in the order the roll-up asks for them, a window of
+            // units per query (one query per agency cost 147 s at province scale on MySQL, measured).
             var lastYearRecords = new RecordWindow(store, run.year() - 1,
-                    new AgencyTree(agencies).depthFirst().stream().map(Agency::code).toList(), window);
+                    SummaryReports.yearBeforeToCount(agencies, run.yearDir(), previous), window);
             var unitTables = new UnitTables(format, tablesFromRecords(run, formats, lastYearRecords)::agency, returns::figures);
-            var failed = new SummaryReports(format, previousFormatOf(run, formats), new Templates(run.templates()), unitTables,
-                    run.year(), run.yearDir())
+            String madeWith = new UnitFingerprint(store, schema, format, run.templates(), run.data(), List.of()).common();
+            var failed = new SummaryReports(format, previous, new Templates(run.templates()), unitTables,
+                    run.year(), run.yearDir(), madeWith, RunIdentity.forced(step.getJobParameters()), loadId(step))
                     .build(agencies, failedUnits);
             failed.forEach((code, reason) -> UnitFailures.record(step.getExecutionContext(), code + UnitFailures.SUMMARY_SUFFIX, reason));
             return RepeatStatus.FINISHED;

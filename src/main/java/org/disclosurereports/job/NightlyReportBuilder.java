@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,13 +88,17 @@ public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> 
             BuiltReport built = delegate.process(agency);
             Map<String, byte[]> files = new LinkedHashMap<>(built.files());
             // Written last: a crash before it leaves the unit to be built again.
-            files.put(FINGERPRINT_FILE, (fp + "\n" + BUILT_BY + run + "\n" + String.join("\n", built.files().keySet()) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            files.put(FINGERPRINT_FILE, fingerprintFile(fp, run, built.files().keySet()));
             return new BuiltReport(built.tables(), files);
         } catch (Exception e) {
             log.error("Report of {} ({}) for {}: {}", agency.code(), agency.name(), year, e.getMessage());
             throw e;
         }
+    }
+
+    /** The fingerprint file: the fingerprint, the run that wrote the files, and the files it was written with. */
+    static byte[] fingerprintFile(String fingerprint, long run, Collection<String> files) {
+        return (fingerprint + "\n" + BUILT_BY + run + "\n" + String.join("\n", files) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /**

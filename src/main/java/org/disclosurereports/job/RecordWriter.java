@@ -16,18 +16,23 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a chunk of checked rows: good rows are upserted on their natural key, rejected rows go to
  * the rejects file, both in the chunk's transaction. A second row with a key already loaded from
  * this file is rejected as a duplicate (checked against the database, so it holds across chunks and
  * restarts without keeping keys in memory). The loaded and rejected counts are saved with each
- * chunk, so read = loaded + rejected survives a restart.
+ * chunk, so read = loaded + rejected survives a restart. The rows of agencies found unchanged
+ * ({@link UnchangedAgencies}) are loaded already: they are counted as loaded, and kept as stored.
  */
 public class RecordWriter implements ItemStreamWriter<ParsedRow> {
 
     public static final String LOADED = "loaded";
     public static final String REJECTED = "rejected";
+    /** Of the loaded rows, those of agencies found unchanged ({@link UnchangedAgencies}) and kept, not written. */
+    public static final String KEPT = "kept";
+    static final String AGENCY_COLUMN = "agency_code";
 
     private final RecordKind kind;
     private final String fileName;
@@ -35,8 +40,11 @@ public class RecordWriter implements ItemStreamWriter<ParsedRow> {
     private final long loadId;
     private final FlatFileItemWriter<String> rejects;
     private final int[] keyPositions;
+    private final int agencyPosition;
+    private Set<String> unchanged = Set.of();
     private long loaded;
     private long rejected;
+    private long kept;
 
     public RecordWriter(RecordKind kind, String fileName, RecordStore store, long loadId, FlatFileItemWriter<String> rejects) {
         this.kind = kind;
@@ -46,6 +54,7 @@ public class RecordWriter implements ItemStreamWriter<ParsedRow> {
         this.rejects = rejects;
         List<String> db = kind.dbColumns();
         this.keyPositions = kind.keyColumns().stream().mapToInt(db::indexOf).toArray();
+        this.agencyPosition = db.indexOf(AGENCY_COLUMN);
     }
 
     @Override
@@ -57,6 +66,11 @@ public class RecordWriter implements ItemStreamWriter<ParsedRow> {
         for (ParsedRow row : chunk) {
             if (row.rejected()) {
                 reject(row, rejectLines);
+                continue;
+            }
+            if (agencyPosition >= 0 && unchanged.contains((String) row.values()[agencyPosition])) {
+                loaded++;
+                kept++;
                 continue;
             }
             List<Object> key = key(row);
@@ -113,6 +127,8 @@ public class RecordWriter implements ItemStreamWriter<ParsedRow> {
     public void open(ExecutionContext context) {
         loaded = context.getLong(LOADED, 0);
         rejected = context.getLong(REJECTED, 0);
+        kept = context.getLong(KEPT, 0);
+        unchanged = store.keptUnchanged(loadId, kind.table());
         rejects.open(context);
     }
 
@@ -120,6 +136,7 @@ public class RecordWriter implements ItemStreamWriter<ParsedRow> {
     public void update(ExecutionContext context) {
         context.putLong(LOADED, loaded);
         context.putLong(REJECTED, rejected);
+        context.putLong(KEPT, kept);
         rejects.update(context);
     }
 

@@ -114,8 +114,12 @@ public class ReportBuilder implements ItemProcessor<Agency, BuiltReport> {
             files.put("report.pdf", renderer.pdf(html));
             files.put(ReportDocx.FILE, ReportDocx.of(html, agency.name()));
             files.put(TablesWorkbook.FILE, TablesWorkbook.of(format, t, html));
-            files.putAll(audit.files(t, view.narrative(), tables.tablesOfYearBefore(agency, year), evidence));
+            StatutoryTables yearBefore = tables.tablesOfYearBefore(agency, year);
+            files.putAll(audit.files(t, view.narrative(), yearBefore, evidence));
             files.putAll(supplementFiles);
+            if (yearBefore != null) {
+                files.put(YearBeforeTables.FILE, YearBeforeTables.bytes(yearBefore));
+            }
             return new BuiltReport(t, files);
         } catch (RuntimeException e) {
             throw new UnitFailed(agency.code(), e);

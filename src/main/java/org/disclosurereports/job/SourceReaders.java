@@ -37,20 +37,27 @@ public class SourceReaders {
     }
 
     /**
-     * The reader for {@code kind} in a run, or null when the kind is read from its CSV file (or not given).
-     *
-     * @param inputs the inspected input files of the run ({@code name=charset})
+     * The reader of {@code kind}'s input in a run: the source database's query where the run pulls it,
+     * the workbook where one was given, otherwise its CSV file (which reads nothing when not given).
      */
-    public ItemStreamReader<RawRow> readerFor(JobParameters parameters, RecordKind kind, Path data, Map<String, Charset> inputs) {
+    public ItemStreamReader<RawRow> reader(JobParameters parameters, RecordKind kind) {
         var pull = SourcePull.of(parameters).filter(p -> p.gives(kind));
         if (pull.isPresent()) {
             return jdbcReader(pull.get(), kind);
         }
-        String given = Workbooks.givenFile(kind, inputs);
+        RunParameters run = RunParameters.of(parameters);
+        String given = Workbooks.givenFile(kind, run.charsets());
         if (given != null && given.endsWith(Workbooks.EXTENSION)) {
-            return new XlsxItemReader(data.resolve(given), kind);
+            return new XlsxItemReader(run.data().resolve(given), kind);
         }
-        return null;
+        Charset charset = run.charsets().get(kind.fileName());
+        return new CsvItemReader(charset == null ? null : run.data().resolve(kind.fileName()), charset, kind);
+    }
+
+    /** Whether a run reads {@code kind} from a file it was given (CSV or workbook), not from a source database. */
+    public static boolean readsFile(JobParameters parameters, RecordKind kind) {
+        return SourcePull.of(parameters).filter(p -> p.gives(kind)).isEmpty()
+                && Workbooks.givenFile(kind, RunParameters.of(parameters).charsets()) != null;
     }
 
     private JdbcSourceReader jdbcReader(SourcePull pull, RecordKind kind) {
@@ -89,6 +96,12 @@ public class SourceReaders {
             return pull.get().label(kind);
         }
         return Workbooks.givenFile(kind, inputs);
+    }
+
+    /** The name rejects give a kind's input in a run (applications.csv, applications.xlsx, casedb/applications). */
+    public static String inputName(JobParameters parameters, RecordKind kind) {
+        String name = inputName(parameters, kind, RunParameters.of(parameters).charsets());
+        return name == null ? kind.fileName() : name;
     }
 
     /**

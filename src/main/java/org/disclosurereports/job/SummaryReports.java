@@ -26,8 +26,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,28 +51,41 @@ public final class SummaryReports {
     private final ReportFormat previousFormat;
     private final ReportRenderer renderer;
     private final UnitTables unitTables;
+    private final YearBeforeTables yearBefore;
     private final ReportAudit audit;
     private final int year;
     private final Path yearDir;
-
-    /** @param unitTables the units' tables of last year, for the cross-year rules */
-    public SummaryReports(ReportFormat format, Templates templates, UnitTables unitTables, int year, Path yearDir) {
-        this(format, format, templates, unitTables, year, yearDir);
-    }
+    private final String madeWith;
+    private final boolean force;
+    private final long run;
 
     /**
      * @param previousFormat the layout of last year's reports (a 2021 run's summaries are compared with 2020's,
      *                       laid out in gov-2019-60), or null when no layout covers last year
+     * @param unitTables     counts a unit's tables of last year where its report did not keep them ({@link YearBeforeTables})
+     * @param madeWith       what every report of the run is made from besides its own inputs ({@link UnitFingerprint#common})
+     * @param force          build every summary, even one whose inputs are those it was last built from
+     * @param run            the run (job instance) building them, as the units' fingerprints name it
      */
     public SummaryReports(ReportFormat format, ReportFormat previousFormat, Templates templates, UnitTables unitTables,
-                          int year, Path yearDir) {
+                          int year, Path yearDir, String madeWith, boolean force, long run) {
         this.format = format;
         this.previousFormat = previousFormat;
         this.renderer = new ReportRenderer(format, templates);
         this.unitTables = unitTables;
+        this.yearBefore = new YearBeforeTables(yearDir, previousFormat);
         this.audit = new ReportAudit(format, new AuditPages(templates));
         this.year = year;
         this.yearDir = yearDir;
+        this.madeWith = madeWith;
+        this.force = force;
+        this.run = run;
+    }
+
+    /** The units (depth first) whose tables of last year must be counted from records: those their reports did not keep. */
+    public static List<String> yearBeforeToCount(List<Agency> agencies, Path yearDir, ReportFormat previousFormat) {
+        YearBeforeTables kept = new YearBeforeTables(yearDir, previousFormat);
+        return new AgencyTree(agencies).depthFirst().stream().map(Agency::code).filter(c -> !kept.kept(c)).toList();
     }
 
     /**
@@ -107,7 +122,8 @@ public final class SummaryReports {
         if (previousFormat == null) {
             return summaries;
         }
-        new RollUp(previousFormat, year - 1).run(tree, unit -> unitTables.tablesOfYearBefore(unit, year), new RollUp.Sink() {
+        new RollUp(previousFormat, year - 1).run(tree, unit -> yearBefore.kept(unit.code())
+                ? yearBefore.of(unit.code()) : unitTables.tablesOfYearBefore(unit, year), new RollUp.Sink() {
             @Override
             public void summary(Agency agency, StatutoryTables summary, List<Agency> units) {
                 summaries.put(agency.code(), summary);
@@ -123,6 +139,12 @@ public final class SummaryReports {
 
     private void write(Agency agency, StatutoryTables summary, List<Agency> units, StatutoryTables lastYear)
             throws IOException, TablesJson.Unreadable {
+        Path dir = yearDir.resolve(agency.code()).resolve(DIR);
+        String fingerprint = fingerprint(agency, units, lastYear);
+        if (!force && NightlyReportBuilder.unchanged(dir, fingerprint, run)) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
         List<PublishedTables> combined = new ArrayList<>();
         List<SummaryNarrative.Unit> stated = new ArrayList<>();
         for (Agency unit : units) {
@@ -133,7 +155,6 @@ public final class SummaryReports {
         ReportNarrative narrative = SummaryNarrative.of(ReportNarrative.of(format, summary), stated);
         ReportView view = ReportView.of(format, agency, summary, units.stream().map(Agency::name).toList(), narrative);
         String html = renderer.html(view);
-        Path dir = yearDir.resolve(agency.code()).resolve(DIR);
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put(TablesJson.UNITS, units.stream().map(Agency::code).toList());
         // What the summary is built from is what its units' reports name: their record sets and input files.
@@ -143,18 +164,44 @@ public final class SummaryReports {
         }
         extensions.put(TablesJson.SOURCES, sources);
         Path tables = dir.resolve("tables.json");
-        ReportFilesWriter.writeAtomically(tables, TablesJson.write(summary, extensions));
-        ReportFilesWriter.writeAtomically(dir.resolve("report.html"), html.getBytes(StandardCharsets.UTF_8));
-        ReportFilesWriter.writeAtomically(dir.resolve("report.pdf"), renderer.pdf(html));
-        ReportFilesWriter.writeAtomically(dir.resolve(ReportDocx.FILE), ReportDocx.of(html, agency.name()));
-        ReportFilesWriter.writeAtomically(dir.resolve(TablesWorkbook.FILE), TablesWorkbook.of(format, summary, html));
+        writeFile(dir, "tables.json", TablesJson.write(summary, extensions), names);
+        writeFile(dir, "report.html", html.getBytes(StandardCharsets.UTF_8), names);
+        writeFile(dir, "report.pdf", renderer.pdf(html), names);
+        writeFile(dir, ReportDocx.FILE, ReportDocx.of(html, agency.name()), names);
+        writeFile(dir, TablesWorkbook.FILE, TablesWorkbook.of(format, summary, html), names);
 
         // The catalogue on what was written: the summary read back as printed, against its units read back.
         PublishedTables written = ReportAudit.withTextFigures(TablesJson.readAsPrinted(tables, format), view.narrative());
         Validation v = audit.validate(written, lastYear, combined);
         for (Map.Entry<String, byte[]> f : audit.validationFiles(v).entrySet()) {
-            ReportFilesWriter.writeAtomically(dir.resolve(f.getKey()), f.getValue());
+            writeFile(dir, f.getKey(), f.getValue(), names);
         }
+        // Written last, as a unit's: a crash before it leaves the summary to be built again.
+        ReportFilesWriter.writeAtomically(dir.resolve(NightlyReportBuilder.FINGERPRINT_FILE),
+                NightlyReportBuilder.fingerprintFile(fingerprint, run, names));
+    }
+
+    private static void writeFile(Path dir, String name, byte[] content, List<String> names) throws IOException {
+        ReportFilesWriter.writeAtomically(dir.resolve(name), content);
+        names.add(name);
+    }
+
+    /**
+     * What a summary is made from, as a SHA-256: what every report of the run is made from, the agency,
+     * and for each unit combined its row of agencies.csv and the files of its own report the summary reads (tables.json,
+     * scorecard.json), then last year's summary as rolled up. Equal fingerprints, equal summary files.
+     */
+    private String fingerprint(Agency agency, List<Agency> units, StatutoryTables lastYear) throws IOException {
+        MessageDigest md = UnitFingerprint.digest();
+        UnitFingerprint.update(md, "summary|" + madeWith + "|year " + year + "|" + agency);
+        for (Agency unit : units) {
+            Path scorecard = yearDir.resolve(unit.code()).resolve(ComplianceFiles.SCORECARD_JSON);
+            UnitFingerprint.update(md, "|unit " + unit
+                    + " tables " + UnitFingerprint.sha256(Files.readAllBytes(unitFile(unit.code())))
+                    + " scorecard " + (Files.isRegularFile(scorecard) ? UnitFingerprint.sha256(Files.readAllBytes(scorecard)) : "none"));
+        }
+        UnitFingerprint.update(md, "|last year " + (lastYear == null ? "none" : UnitFingerprint.sha256(TablesJson.write(lastYear))));
+        return HexFormat.of().formatHex(md.digest());
     }
 
     /** The figures a unit's own report states beyond its tables (its scorecard's), empty when it has none. */

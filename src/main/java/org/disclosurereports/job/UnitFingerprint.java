@@ -4,6 +4,7 @@ import org.disclosurereports.core.layout.ReportFormat;
 import org.disclosurereports.inputs.InputSchema;
 import org.disclosurereports.inputs.RecordKind;
 import org.disclosurereports.store.RecordStore;
+import org.disclosurereports.store.RowDigests;
 
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -15,18 +16,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * What one unit's report is made from, as a SHA-256: the stored content (every contract column of
- * every record kind of the input schema, not the load bookkeeping) of the agency's records, the
- * year, the statutory format, the templates and the application version. Two equal fingerprints mean
- * the report would come out the same, so a nightly run need not build it again.
+ * What one unit's report is made from, as a SHA-256: the stored content of the agency's records (every
+ * contract column of every record kind of the input schema, not the load bookkeeping), taken from the
+ * digests kept with them ({@link RowDigests}: per kind, the number of rows and the sum of their
+ * digests) rather than by reading the rows; the year, the statutory format, the templates and the
+ * application version. Two equal fingerprints mean the report would come out the same, so a nightly
+ * run need not build it again.
  * <p>
  * Besides the agency's records of every kind (its submitted returns, trainings and hearings too) it
  * covers what else a report is made from: record kinds without an agency (holidays.csv, which moves
@@ -36,26 +42,38 @@ import java.util.stream.Stream;
  * Deliberately a superset (all years' records of the agency, not only those counted in the year):
  * a change it does not need costs one rebuild; a change it missed would leave a stale report. It
  * follows {@code TablesFromRecords}, which counts an agency's own records only: a report that came
- * to include other agencies' records (a consolidated one) must add them here.
+ * to include other agencies' records (a consolidated one) must add them here. Rows stored before
+ * digests were kept make the fingerprint name how many there are: such a row changes only by being
+ * written again (with its digest) or removed, and either changes the fingerprint.
  */
 public final class UnitFingerprint {
 
     /** Bumped when the way reports are made changes in a way the inputs below do not show. */
-    static final String VERSION = "unit-fingerprint/1";
+    static final String VERSION = "unit-fingerprint/2";
 
-    private final RecordStore store;
+    private final RowDigests digests;
     private final InputSchema schema;
     private final String fixedPart;
+    private final String firstUnit;
+    private final String lastUnit;
+    private final Map<String, Map<String, RowDigests.Slice>> slices = new HashMap<>();
+    private final Map<String, RowDigests.Slice> wholeTables = new ConcurrentHashMap<>();
 
     /** Shipped resources that shape every report besides the format and the templates. */
     private static final List<String> SHIPPED = List.of("audit/rules.yaml", "calendar/cn-holidays.csv");
 
     private final Path data;
 
-    public UnitFingerprint(RecordStore store, InputSchema schema, ReportFormat format, Path templates, Path data) {
-        this.store = store;
+    /**
+     * @param units the codes of the units whose fingerprints will be asked for (the records' digests of
+     *              the range from the first to the last are read at once); empty when none will be
+     */
+    public UnitFingerprint(RecordStore store, InputSchema schema, ReportFormat format, Path templates, Path data, Collection<String> units) {
+        this.digests = new RowDigests(store);
         this.schema = schema;
         this.data = data;
+        this.firstUnit = units.stream().min(Comparator.naturalOrder()).orElse(null);
+        this.lastUnit = units.stream().max(Comparator.naturalOrder()).orElse(null);
         StringBuilder shipped = new StringBuilder();
         for (String r : SHIPPED) {
             shipped.append('|').append(r).append(' ').append(sha256(resource(r)));
@@ -100,34 +118,32 @@ public final class UnitFingerprint {
         }
     }
 
+    /**
+     * What every report of the run is made from besides the unit's own inputs: the application version,
+     * the format, the templates, the shipped resources and the data directory's work plans.
+     */
+    public String common() {
+        return fixedPart;
+    }
+
     public String of(String agencyCode, int year) {
         MessageDigest md = digest();
         update(md, fixedPart);
         update(md, "|year " + year);
         update(md, "|narrative " + treeDigest(data == null ? null : data.resolve("narrative").resolve(agencyCode)));
         for (RecordKind kind : schema.kinds()) {
-            List<String> columns = kind.dbColumns();
-            List<String> order = new ArrayList<>();
-            for (String key : kind.keyColumns()) {
-                order.add(dbColumn(kind, key));
-            }
-            update(md, "|" + kind.table());
             // A kind without an agency (holidays.csv) is the same for every unit: all of it counts.
-            boolean perAgency = columns.contains("agency_code");
-            store.eachRow(kind.table(), columns, perAgency ? agencyCode : null, order, values -> {
-                StringBuilder row = new StringBuilder("\n");
-                for (Object v : values) {
-                    row.append(v == null ? "\u2400" : v.toString()).append('\u241f');
-                }
-                update(md, row.toString());
-            });
+            RowDigests.Slice slice = kind.dbColumns().contains("agency_code")
+                    ? slices(kind.table()).getOrDefault(agencyCode, RowDigests.Slice.EMPTY)
+                    : wholeTables.computeIfAbsent(kind.table(), digests::whole);
+            update(md, "|" + kind.table() + " " + slice);
         }
         return HexFormat.of().formatHex(md.digest());
     }
 
-    private static String dbColumn(RecordKind kind, String key) {
-        return kind.columns().stream().filter(c -> c.header().equals(key) || c.dbColumn().equals(key))
-                .map(RecordKind.Column::dbColumn).findFirst().orElse(key);
+    /** The slices of the units' agencies, read once per table for the whole range of codes of the units. */
+    private synchronized Map<String, RowDigests.Slice> slices(String table) {
+        return slices.computeIfAbsent(table, t -> digests.byAgency(t, firstUnit, lastUnit));
     }
 
     private static String appVersion() {
@@ -163,7 +179,7 @@ public final class UnitFingerprint {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
-    private static MessageDigest digest() {
+    static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -171,7 +187,7 @@ public final class UnitFingerprint {
         }
     }
 
-    private static void update(MessageDigest md, String s) {
+    static void update(MessageDigest md, String s) {
         md.update(s.getBytes(StandardCharsets.UTF_8));
     }
 }

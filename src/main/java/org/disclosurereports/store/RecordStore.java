@@ -19,13 +19,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -61,21 +61,9 @@ public class RecordStore {
     }
 
     /**
-     * Every row of a table, as stored, in the given order: the rows of one agency, or all rows when
-     * {@code agencyCode} is null (a table without an agency column, such as the holidays).
+     * Inserts or replaces rows on the table's natural key. Each row: the kind's columns, then load_id,
+     * source_line; each is written with its digest ({@link RowDigests#of}).
      */
-    public void eachRow(String table, List<String> columns, String agencyCode, List<String> orderBy, Consumer<Object[]> row) {
-        jdbc.query("SELECT " + String.join(", ", columns) + " FROM " + table
-                + (agencyCode == null ? "" : " WHERE agency_code = ?") + " ORDER BY " + String.join(", ", orderBy), rs -> {
-            Object[] values = new Object[columns.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = rs.getObject(i + 1);
-            }
-            row.accept(values);
-        }, agencyCode == null ? new Object[0] : new Object[] {agencyCode});
-    }
-
-    /** Inserts or replaces rows on the table's natural key. Each row: the kind's columns, then load_id, source_line. */
     public void upsert(String table, List<String> columns, List<String> key, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
@@ -83,15 +71,17 @@ public class RecordStore {
         List<String> all = new ArrayList<>(columns);
         all.add("load_id");
         all.add("source_line");
-        List<Object[]> args = rows.stream().map(RecordStore::toJdbc).toList();
+        all.add("row_hash");
+        List<Object[]> args = rows.stream().map(r -> toJdbc(r, columns.size())).toList();
         jdbc.batchUpdate(dialect.upsert(table, all, key), args);
     }
 
-    private static Object[] toJdbc(Object[] row) {
-        Object[] out = new Object[row.length];
+    private static Object[] toJdbc(Object[] row, int columns) {
+        Object[] out = new Object[row.length + 1];
         for (int i = 0; i < row.length; i++) {
             out[i] = row[i] instanceof LocalDate d ? Date.valueOf(d) : row[i];
         }
+        out[row.length] = RowDigests.of(row, columns);
         return out;
     }
 
@@ -127,20 +117,60 @@ public class RecordStore {
 
     /**
      * Deletes rows of {@code table} for the agencies of load {@code loadId} that earlier loads wrote and
-     * this load did not write again. Loads are job instances, numbered in order: "earlier" is an index
+     * this load did not write again, except the agencies whose rows the load found unchanged and kept
+     * ({@link #keepUnchanged}). Loads are job instances, numbered in order: "earlier" is an index
      * range on load_id (a fresh database has nothing to scan), and an older run resumed late never
      * removes what a newer load wrote.
      */
     public int pruneNotInLoad(String table, long loadId) {
-        // Most nights every row was written again (and a first load has nothing older): the oldest
-        // load_id is one index lookup, while the DELETE below may be planned from the agency list and
-        // read every row (38 s for 3 million rows on H2, measured).
+        // A first load has nothing older, and most loads write every row they do not keep: the oldest
+        // load_id is one index lookup, while a DELETE over the agency list may read every row (38 s for
+        // 3 million rows on H2, measured).
         Long oldest = jdbc.queryForObject("SELECT MIN(load_id) FROM " + table, Long.class);
         if (oldest == null || oldest >= loadId) {
             return 0;
         }
-        return jdbc.update("DELETE FROM " + table + " WHERE load_id < ? AND agency_code IN "
-                + "(" + AGENCIES_OF_LOAD + ")", loadId, loadId);
+        Set<String> kept = keptUnchanged(loadId, table);
+        if (kept.isEmpty()) {
+            return jdbc.update("DELETE FROM " + table + " WHERE load_id < ? AND agency_code IN "
+                    + "(" + AGENCIES_OF_LOAD + ")", loadId, loadId);
+        }
+        // The kept rows are older than this load by design: only the other agencies are looked at, by agency.
+        List<String> others = jdbc.queryForList(AGENCIES_OF_LOAD, String.class, loadId).stream()
+                .filter(c -> !kept.contains(c)).toList();
+        int removed = 0;
+        for (int from = 0; from < others.size(); from += PRUNE_BATCH) {
+            List<String> batch = others.subList(from, Math.min(others.size(), from + PRUNE_BATCH));
+            List<Object> args = new ArrayList<>();
+            args.add(loadId);
+            args.addAll(batch);
+            removed += jdbc.update("DELETE FROM " + table + " WHERE load_id < ? AND agency_code IN ("
+                    + SqlDialect.placeholders(batch.size()) + ")", args.toArray());
+        }
+        return removed;
+    }
+
+    private static final int PRUNE_BATCH = 500;
+
+    /**
+     * Notes that load {@code loadId} found the rows of {@code table} of these agencies unchanged in its
+     * input and kept them as they were (a restart of the load notes them again, the same).
+     */
+    public void keepUnchanged(long loadId, String table, Collection<String> agencyCodes) {
+        jdbc.update("DELETE FROM record_load_kept WHERE load_id = ? AND record_table = ?", loadId, table);
+        jdbc.batchUpdate("INSERT INTO record_load_kept (load_id, record_table, agency_code) VALUES (?, ?, ?)",
+                agencyCodes.stream().map(c -> new Object[] {loadId, table, c}).toList());
+    }
+
+    /** The agencies whose rows of {@code table} load {@code loadId} kept unchanged. */
+    public Set<String> keptUnchanged(long loadId, String table) {
+        return new HashSet<>(jdbc.queryForList("SELECT agency_code FROM record_load_kept WHERE load_id = ? AND record_table = ?",
+                String.class, loadId, table));
+    }
+
+    /** Once load {@code loadId} has pruned, what it kept is written in its rows' load ids alone. */
+    public void forgetKept(long loadId) {
+        jdbc.update("DELETE FROM record_load_kept WHERE load_id = ?", loadId);
     }
 
     /**

@@ -35,6 +35,7 @@ import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
@@ -48,6 +49,7 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +71,8 @@ abstract class AnnualReportJobContract {
     RecordStore store;
     @Autowired
     InputSchema schema;
+    @Autowired
+    DataSource dataSource;
 
     @TempDir
     Path out;
@@ -246,6 +250,64 @@ abstract class AnnualReportJobContract {
         assertThat(stepNames(again)).contains("loadApplications");
         assertThat(store.counts()).isEqualTo(first);
         assertThat(Files.readString(out.resolve("b/2024/SL-PNR/tables.json"))).isEqualTo(tables);
+    }
+
+    @Test
+    void aNightWritesTheRowsOfTheAgenciesWhoseRowsChangedAndKeepsTheOthersAsStored() throws Exception {
+        Path data = SampleData.copyTo(out.resolve("data"));
+        Path outDir = out.resolve("nights");
+        JobExecution first = launcher.run(data, 2024, outDir, RunParameters.ALL_AGENCIES);
+        assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        Map<String, List<Long>> applications = loadsByAgency(jdbc, "application");
+        Map<String, List<Long>> documents = loadsByAgency(jdbc, "document");
+        Map<String, Long> counts = store.counts();
+
+        // SL-PNR gets one application more, and one of SL's changes its applicant type; nothing else changes.
+        List<String> lines = new ArrayList<>(Files.readAllLines(data.resolve("applications.csv"), StandardCharsets.UTF_8));
+        int slRow = lines.indexOf(lines.stream().filter(l -> l.startsWith("YSQ20220001,SL,")).findFirst().orElseThrow());
+        lines.set(slRow, lines.get(slRow).replace(",commercial,", ",natural_person,"));
+        lines.add("NIGHT-0001,SL-PNR,2024-12-30,natural_person,,,,");
+        Files.write(data.resolve("applications.csv"), lines, StandardCharsets.UTF_8);
+        JobExecution night = launcher.run(data, 2024, outDir, RunParameters.ALL_AGENCIES);
+        assertThat(night.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long nightLoad = night.getJobInstance().getInstanceId();
+
+        Map<String, List<Long>> after = loadsByAgency(jdbc, "application");
+        assertThat(after.get("SL-PNR")).hasSize(applications.get("SL-PNR").size() + 1).containsOnly(nightLoad);
+        assertThat(after.get("SL")).hasSize(applications.get("SL").size()).containsOnly(nightLoad);
+        after.keySet().stream().filter(a -> !List.of("SL", "SL-PNR").contains(a))
+                .forEach(a -> assertThat(after.get(a)).as("%s kept as stored", a).isEqualTo(applications.get(a)));
+        assertThat(loadsByAgency(jdbc, "document")).as("filings unchanged: kept").isEqualTo(documents);
+        Map<String, Long> expected = new HashMap<>(counts);
+        expected.merge("application", 1L, Long::sum);
+        assertThat(store.counts()).isEqualTo(expected);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM record_load_kept WHERE load_id = ?", Long.class, nightLoad)).isZero();
+
+        StepExecution load = night.getStepExecutions().stream().filter(s -> s.getStepName().equals("loadApplications")).findFirst().orElseThrow();
+        long loaded = load.getExecutionContext().getLong(RecordWriter.LOADED);
+        long rejected = load.getExecutionContext().getLong(RecordWriter.REJECTED);
+        assertThat(loaded + rejected).isEqualTo(load.getReadCount());
+        assertThat(load.getExecutionContext().getLong(RecordWriter.KEPT))
+                .isEqualTo(loaded - after.get("SL").size() - after.get("SL-PNR").size());
+
+        // The reports of the two agencies are built again, found changed by their records' digests; the others are not.
+        Path year = outDir.resolve("2024");
+        for (String code : List.of("SL", "SL-PNR")) {
+            assertThat(Files.readString(year.resolve(code).resolve(NightlyReportBuilder.FINGERPRINT_FILE))).contains(NightlyReportBuilder.BUILT_BY + nightLoad);
+        }
+        assertThat(Files.readString(year.resolve("SL-GOV").resolve(NightlyReportBuilder.FINGERPRINT_FILE)))
+                .contains(NightlyReportBuilder.BUILT_BY + first.getJobInstance().getInstanceId());
+    }
+
+    /** The loads that wrote each agency's rows of a table, in key order. */
+    private static Map<String, List<Long>> loadsByAgency(JdbcTemplate jdbc, String table) {
+        Map<String, List<Long>> loads = new HashMap<>();
+        jdbc.query("SELECT agency_code, load_id FROM " + table + " ORDER BY 1, load_id",
+                rs -> {
+                    loads.computeIfAbsent(rs.getString(1), a -> new ArrayList<>()).add(rs.getLong(2));
+                });
+        return loads;
     }
 
     @Test

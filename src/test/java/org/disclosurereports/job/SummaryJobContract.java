@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,9 +58,66 @@ abstract class SummaryJobContract {
             RunParameters p = new RunParameters(inputs.directory(), year, outDir, RunParameters.ALL_AGENCIES, inputs.digest(), inputs.encodings(), 0);
             return jobs.startJob(RunIdentity.of(p).jobParameters());
         }
+
+        /** A 2024 run of all agencies; a rerun stamp other than 0 makes a new run of inputs already run. */
+        JobExecution run(Path data, Path outDir, long rerun) throws Exception {
+            InputSet inputs = new InputInspector(schema).inspect(data, null);
+            RunParameters p = new RunParameters(inputs.directory(), 2024, outDir, RunParameters.ALL_AGENCIES, inputs.digest(), inputs.encodings(), rerun);
+            return jobs.startJob(RunIdentity.of(p).jobParameters());
+        }
     }
 
     final Launcher launcher = new Launcher();
+
+    /** The run (job instance) that last wrote a report's files, from its fingerprint file. */
+    private static long builtBy(Path reportDir) throws Exception {
+        return Files.readAllLines(reportDir.resolve(NightlyReportBuilder.FINGERPRINT_FILE)).stream()
+                .filter(l -> l.startsWith(NightlyReportBuilder.BUILT_BY)).mapToLong(l -> Long.parseLong(l.substring(NightlyReportBuilder.BUILT_BY.length())))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void aNightBuildsOnlyTheSummariesAboveAChangedUnitAndLastYearKeptByTheUnitsEqualsLastYearCounted() throws Exception {
+        Path data = SampleData.copyTo(out.resolve("data"));
+        Path outDir = out.resolve("nights");
+        Path year = outDir.resolve("2024");
+        Path district = year.resolve("SL").resolve(SummaryReports.DIR);
+        Path samr = year.resolve("SL-SAMR").resolve(SummaryReports.DIR);
+        JobExecution first = launcher.run(data, outDir, 0);
+        assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(year.resolve("SL-PNR").resolve(YearBeforeTables.FILE)).isRegularFile();
+        Map<Path, byte[]> built = new LinkedHashMap<>();
+        for (Path dir : List.of(district, samr)) {
+            for (String f : List.of("tables.json", "validation.json", "report.html")) {
+                built.put(dir.resolve(f), Files.readAllBytes(dir.resolve(f)));
+            }
+        }
+
+        // Units whose reports kept no year before (as an earlier version built them): it is counted from records.
+        try (var dirs = Files.list(year)) {
+            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve(YearBeforeTables.FILE))).toList()) {
+                Files.delete(dir.resolve(YearBeforeTables.FILE));
+                Path fp = dir.resolve(NightlyReportBuilder.FINGERPRINT_FILE);
+                Files.write(fp, Files.readAllLines(fp).stream().filter(l -> !l.equals(YearBeforeTables.FILE)).toList());
+            }
+        }
+        Files.delete(district.resolve(NightlyReportBuilder.FINGERPRINT_FILE));
+        Files.delete(samr.resolve(NightlyReportBuilder.FINGERPRINT_FILE));
+        JobExecution counted = launcher.run(data, outDir, 1);
+        assertThat(counted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(builtBy(district)).isEqualTo(counted.getJobInstance().getInstanceId());
+        assertThat(builtBy(year.resolve("SL-PNR"))).as("unit unchanged").isEqualTo(first.getJobInstance().getInstanceId());
+        built.forEach((file, bytes) -> assertThat(file).as("counted from records").hasBinaryContent(bytes));
+
+        // One application more for SL-PNR (under SL, not under SL-SAMR): SL's summary is built again, SL-SAMR's is not.
+        Files.writeString(data.resolve("applications.csv"), "NIGHT-0001,SL-PNR,2024-12-30,natural_person,,,,\n", StandardOpenOption.APPEND);
+        JobExecution night = launcher.run(data, outDir, 0);
+        assertThat(night.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(builtBy(year.resolve("SL-PNR"))).isEqualTo(night.getJobInstance().getInstanceId());
+        assertThat(builtBy(district)).isEqualTo(night.getJobInstance().getInstanceId());
+        assertThat(builtBy(samr)).isEqualTo(counted.getJobInstance().getInstanceId());
+        assertThat(district.resolve("tables.json")).satisfies(f -> assertThat(Files.readAllBytes(f)).isNotEqualTo(built.get(f)));
+    }
 
     @Test
     void summariesEqualTheIndependentOracleAndPassRuleG() throws Exception {

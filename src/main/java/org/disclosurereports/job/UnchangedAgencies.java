@@ -1,0 +1,103 @@
+package org.disclosurereports.job;
+
+import org.disclosurereports.inputs.InputSchema;
+import org.disclosurereports.inputs.ParsedRow;
+import org.disclosurereports.inputs.RawRow;
+import org.disclosurereports.inputs.RecordKind;
+import org.disclosurereports.inputs.RowChecker;
+import org.disclosurereports.store.RecordStore;
+import org.disclosurereports.store.RowDigests;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Before a record kind is loaded from a file: the agencies whose good rows in the file are exactly
+ * the rows stored for them (the same number, the same sum of row digests: {@link RowDigests}) are
+ * unchanged. Their rows are kept as they are, not written again ({@link RecordWriter} passes over
+ * them, counting them as loaded), and the prune leaves them alone ({@link RecordStore#keepUnchanged}).
+ * A night where one unit's records changed thus writes that unit's rows only.
+ * <p>
+ * The file is read and checked once more for this, in full; rejected rows do not count, and a file
+ * with a duplicate key has more rows for its agency than were stored, so that agency is loaded (and
+ * the duplicate rejected) as usual. Nothing is kept from a source database's pull (it is not read
+ * twice), for kinds without an agency (holidays.csv, loaded whole), or into a table still empty. A
+ * restarted load keeps what its first attempt found: the decision is saved with the step.
+ */
+@Component
+public class UnchangedAgencies implements StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(UnchangedAgencies.class);
+    /** Set in the step's context once the kept agencies are noted (the number kept). */
+    static final String DECIDED = "unchanged.agencies";
+
+    private final InputSchema schema;
+    private final RecordStore store;
+    private final SourceReaders sources;
+
+    public UnchangedAgencies(InputSchema schema, RecordStore store, SourceReaders sources) {
+        this.schema = schema;
+        this.store = store;
+        this.sources = sources;
+    }
+
+    @Override
+    public void beforeStep(StepExecution step) {
+        ExecutionContext context = step.getExecutionContext();
+        if (context.containsKey(DECIDED)) {
+            return;
+        }
+        RecordKind kind = schema.kind(PipelineStep.of(step).kind());
+        long load = AnnualReportJobConfiguration.loadId(step);
+        List<String> kept = List.of();
+        if (kind.dbColumns().contains(RecordWriter.AGENCY_COLUMN) && SourceReaders.readsFile(step.getJobParameters(), kind)) {
+            Map<String, RowDigests.Slice> stored = new RowDigests(store).byAgency(kind.table(), null, null);
+            if (!stored.isEmpty()) {
+                Map<String, RowDigests.Slice> given = given(step, kind);
+                kept = stored.entrySet().stream()
+                        .filter(e -> e.getValue().complete() && e.getValue().equals(given.get(e.getKey())))
+                        .map(Map.Entry::getKey).sorted().toList();
+                log.info("{}: {} of {} agencies with stored rows unchanged; their rows are kept, not written again",
+                        SourceReaders.inputName(step.getJobParameters(), kind), kept.size(), stored.size());
+            }
+        }
+        store.keepUnchanged(load, kind.table(), kept);
+        context.putInt(DECIDED, kept.size());
+    }
+
+    /** The good rows of the file by agency, as slices. */
+    private Map<String, RowDigests.Slice> given(StepExecution step, RecordKind kind) {
+        Set<String> agencies = store.agencyCodes();
+        RowChecker checker = new RowChecker(kind, SourceReaders.inputName(step.getJobParameters(), kind), agencies::contains);
+        int agencyColumn = kind.dbColumns().indexOf(RecordWriter.AGENCY_COLUMN);
+        int columns = kind.dbColumns().size();
+        Map<String, RowDigests.Slice> given = new HashMap<>();
+        ItemStreamReader<RawRow> reader = sources.reader(step.getJobParameters(), kind);
+        reader.open(new ExecutionContext());
+        try {
+            RawRow raw;
+            while ((raw = reader.read()) != null) {
+                ParsedRow row = checker.check(raw);
+                if (!row.rejected()) {
+                    given.merge((String) row.values()[agencyColumn], RowDigests.Slice.EMPTY.plus(RowDigests.of(row.values(), columns)),
+                            RowDigests.Slice::add);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read " + SourceReaders.inputName(step.getJobParameters(), kind) + ": " + e.getMessage(), e);
+        } finally {
+            reader.close();
+        }
+        return given;
+    }
+}

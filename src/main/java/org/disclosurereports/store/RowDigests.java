@@ -1,0 +1,111 @@
+package org.disclosurereports.store;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Digests of records, kept with them ({@code row_hash}): each row's contract columns as a 64-bit
+ * number, written by {@link RecordStore#upsert}; an agency's rows of a table as their count and the sum
+ * of their digests ({@link Slice}), which does not depend on the order they are read or were loaded in.
+ * Two slices are equal when the rows are (short of a 64-bit collision), so a load can tell that an
+ * agency's rows in a file are those already stored, and a report's fingerprint needs no row read.
+ */
+public final class RowDigests {
+
+    private final RecordStore store;
+
+    public RowDigests(RecordStore store) {
+        this.store = store;
+    }
+
+    /**
+     * An agency's rows of one table: how many, how many carry a digest (rows written before digests
+     * were kept carry none), and the sum of the digests modulo 2<sup>64</sup>.
+     */
+    public record Slice(long rows, long digested, long sum) {
+
+        public static final Slice EMPTY = new Slice(0, 0, 0);
+
+        public Slice plus(long rowDigest) {
+            return new Slice(rows + 1, digested + 1, sum + rowDigest);
+        }
+
+        public static Slice add(Slice a, Slice b) {
+            return new Slice(a.rows + b.rows, a.digested + b.digested, a.sum + b.sum);
+        }
+
+        /** Every row has its digest: only then do equal slices mean equal rows. */
+        public boolean complete() {
+            return digested == rows;
+        }
+
+        @Override
+        public String toString() {
+            return rows + "/" + digested + "/" + Long.toUnsignedString(sum, 16);
+        }
+    }
+
+    /** The digest of one row: its first {@code columns} values (the kind's columns, in their order). */
+    public static long of(Object[] values, int columns) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < columns; i++) {
+            Object v = values[i];
+            text.append(v == null ? "\u2400" : v.toString()).append('\u241f');
+        }
+        byte[] sha = sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8));
+        long digest = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            digest = (digest << 8) | (sha[i] & 0xff);
+        }
+        return digest;
+    }
+
+    /**
+     * The slices of a table by agency, for the agencies whose codes lie between {@code first} and
+     * {@code last} (both included; null for no bound). Read from the digests alone (an index on
+     * agency_code and row_hash where the table is large).
+     */
+    public Map<String, Slice> byAgency(String table, String first, String last) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder();
+        if (first != null) {
+            where.append(" WHERE agency_code >= ?");
+            args.add(first);
+        }
+        if (last != null) {
+            where.append(where.isEmpty() ? " WHERE" : " AND").append(" agency_code <= ?");
+            args.add(last);
+        }
+        Map<String, Slice> slices = new HashMap<>();
+        store.jdbc().query("SELECT agency_code, COUNT(*), COUNT(row_hash), SUM(row_hash) FROM " + table + where
+                + " GROUP BY agency_code", rs -> {
+            slices.put(rs.getString(1), new Slice(rs.getLong(2), rs.getLong(3), lowBits(rs.getBigDecimal(4))));
+        }, args.toArray());
+        return slices;
+    }
+
+    /** The slice of a whole table (one without an agency column, such as the holidays). */
+    public Slice whole(String table) {
+        return store.jdbc().queryForObject("SELECT COUNT(*), COUNT(row_hash), SUM(row_hash) FROM " + table,
+                (rs, i) -> new Slice(rs.getLong(1), rs.getLong(2), lowBits(rs.getBigDecimal(3))));
+    }
+
+    /** The sum as the databases give it (exact, wider than 64 bits), modulo 2<sup>64</sup>, as the Java side adds. */
+    private static long lowBits(BigDecimal sum) {
+        return sum == null ? 0 : sum.toBigInteger().longValue();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
