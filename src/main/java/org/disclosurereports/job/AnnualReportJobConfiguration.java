@@ -347,6 +347,7 @@ public class AnnualReportJobConfiguration {
                 }
             }
             store.forgetKept(loadId(step));
+            new RecordLoads(store).pruned(loadId(step), true);
             return RepeatStatus.FINISHED;
         }, tx)).build();
     }

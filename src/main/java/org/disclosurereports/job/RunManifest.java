@@ -150,13 +150,17 @@ public final class RunManifest {
             for (RecordLoads.Source s : sources) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("kind", kind);
-                m.put("from", s.loadId() == thisLoad ? "this run" : "kept from an earlier load");
+                m.put("from", s.loadId() == thisLoad ? "this run"
+                        : s.unchangedIn() != null ? "kept from an earlier load, unchanged in this run's input" : "kept from an earlier load");
                 m.put("load", s.loadId());
                 m.put("data_directory", s.dataDirectory());
                 m.put("input", s.input());
                 m.put("rows", s.rows());
                 if (s.sha256() != null) {
                     m.put("records_sha256", s.sha256());
+                }
+                if (s.unchangedIn() != null) {
+                    m.put("unchanged_in", s.unchangedIn());
                 }
                 kinds.add(m);
             }

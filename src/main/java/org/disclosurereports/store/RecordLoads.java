@@ -30,8 +30,11 @@ public final class RecordLoads {
      * @param dataDirectory null when the load is older than this record (not known)
      * @param input         null when the load did not record its inputs
      * @param sha256        digest of the record set (its rows in key order), for records kept from an earlier load
+     *                      that the run's own input does not vouch for; null otherwise
+     * @param unchangedIn   for records an earlier load wrote that the run found unchanged in its own input file
+     *                      and kept ({@code UnchangedAgencies}), that input's name: its digest is the run's; else null
      */
-    public record Source(long loadId, String dataDirectory, String input, long rows, String sha256) {}
+    public record Source(long loadId, String dataDirectory, String input, long rows, String sha256, String unchangedIn) {}
 
     private final RecordStore store;
 
@@ -114,16 +117,31 @@ public final class RecordLoads {
                 rs -> {
                     rowsByLoad.put(rs.getLong(1), rs.getLong(2));
                 }, scopeArgs);
+        // After this load's prune, the older rows of its agencies left from a file it read are the rows it
+        // found unchanged in that file and kept: the file vouches for them, and they need no digest of their own.
+        String ownFile = pruned(loadId) ? inputs(loadId, kind).stream().filter(i -> i.sha256() != null)
+                .map(Input::name).findFirst().orElse(null) : null;
         List<Source> sources = new ArrayList<>();
         for (var e : rowsByLoad.entrySet()) {
             long load = e.getKey();
             String directory = dataDirectory(load).orElse(null);
             String input = store.jdbc().queryForList("SELECT input_name FROM record_load_input WHERE load_id = ? AND record_kind = ?",
                     String.class, load, kind).stream().findFirst().orElse(null);
-            String digest = load == loadId ? null : digest(table, columns, keyColumns, scope, scopeArgs, load);
-            sources.add(new Source(load, directory, input, e.getValue(), digest));
+            String unchangedIn = load < loadId ? ownFile : null;
+            String digest = load == loadId || unchangedIn != null ? null : digest(table, columns, keyColumns, scope, scopeArgs, load);
+            sources.add(new Source(load, directory, input, e.getValue(), digest, unchangedIn));
         }
         return sources;
+    }
+
+    /** Marks load {@code loadId}'s prune as done, in the prune's transaction. */
+    public void pruned(long loadId, boolean done) {
+        store.jdbc().update("UPDATE record_load SET pruned = ? WHERE load_id = ?", done, loadId);
+    }
+
+    private boolean pruned(long loadId) {
+        return store.jdbc().queryForList("SELECT pruned FROM record_load WHERE load_id = ?", Boolean.class, loadId)
+                .stream().findFirst().orElse(false);
     }
 
     /** SHA-256 over the rows one load wrote, in key order, a value per line: the same records give the same digest. */

@@ -1,9 +1,6 @@
 package org.disclosurereports.store;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,20 +48,32 @@ public final class RowDigests {
         }
     }
 
-    /** The digest of one row: its first {@code columns} values (the kind's columns, in their order). */
+    /**
+     * The digest of one row: its first {@code columns} values (the kind's columns, in their order), each
+     * as text with a separator, through 64-bit FNV-1a over the UTF-16 code units and MurmurHash3's
+     * finalizer. Any change of one value changes the digest (every step is a bijection of the state); it
+     * is no cryptographic digest, and need not be: it tells a file's rows from the stored ones.
+     */
     public static long of(Object[] values, int columns) {
-        StringBuilder text = new StringBuilder();
+        long h = FNV_OFFSET;
         for (int i = 0; i < columns; i++) {
             Object v = values[i];
-            text.append(v == null ? "\u2400" : v.toString()).append('\u241f');
+            String text = v == null ? "\u2400" : v.toString();
+            for (int c = 0; c < text.length(); c++) {
+                h = (h ^ text.charAt(c)) * FNV_PRIME;
+            }
+            h = (h ^ '\u241f') * FNV_PRIME;
         }
-        byte[] sha = sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8));
-        long digest = 0;
-        for (int i = 0; i < Long.BYTES; i++) {
-            digest = (digest << 8) | (sha[i] & 0xff);
-        }
-        return digest;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
     }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
 
     /**
      * The slices of a table by agency, for the agencies whose codes lie between {@code first} and
@@ -99,13 +108,5 @@ public final class RowDigests {
     /** The sum as the databases give it (exact, wider than 64 bits), modulo 2<sup>64</sup>, as the Java side adds. */
     private static long lowBits(BigDecimal sum) {
         return sum == null ? 0 : sum.toBigInteger().longValue();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

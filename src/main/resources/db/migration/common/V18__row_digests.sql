@@ -28,3 +28,7 @@ CREATE TABLE record_load_kept (
     agency_code   VARCHAR(64) NOT NULL,
     PRIMARY KEY (load_id, record_table, agency_code)
 ) ${table_options};
+
+-- Whether a load's prune is done: from then on, the older rows of its agencies left from a file it
+-- read are the rows it kept unchanged, and its manifest names that file as their source.
+ALTER TABLE record_load ADD COLUMN pruned BOOLEAN DEFAULT FALSE NOT NULL;

@@ -291,6 +291,19 @@ abstract class AnnualReportJobContract {
         assertThat(load.getExecutionContext().getLong(RecordWriter.KEPT))
                 .isEqualTo(loaded - after.get("SL").size() - after.get("SL-PNR").size());
 
+        // The manifest names the kept rows' loads, vouched for by this run's file instead of a digest of their own.
+        JsonNode manifest = SampleData.read(outDir.resolve("2024").resolve(RunManifest.FILE));
+        long keptRows = 0;
+        for (JsonNode r : manifest.get("records")) {
+            if (r.get("kind").asText().equals("applications") && r.get("load").asLong() != nightLoad) {
+                assertThat(r.get("from").asText()).isEqualTo("kept from an earlier load, unchanged in this run's input");
+                assertThat(r.get("unchanged_in").asText()).isEqualTo("applications.csv");
+                assertThat(r.has("records_sha256")).isFalse();
+                keptRows += r.get("rows").asLong();
+            }
+        }
+        assertThat(keptRows).isEqualTo(load.getExecutionContext().getLong(RecordWriter.KEPT));
+
         // The reports of the two agencies are built again, found changed by their records' digests; the others are not.
         Path year = outDir.resolve("2024");
         for (String code : List.of("SL", "SL-PNR")) {
