@@ -16,9 +16,11 @@ ALTER TABLE training ADD COLUMN row_hash BIGINT;
 ALTER TABLE hearing ADD COLUMN row_hash BIGINT;
 ALTER TABLE holiday ADD COLUMN row_hash BIGINT;
 
--- The digests per agency are summed from these alone, not from the rows.
-CREATE INDEX application_digest ON application (agency_code, row_hash);
-CREATE INDEX document_digest ON document (agency_code, row_hash);
+-- The digests per agency, and the rows per load of a run's agencies that its manifest names, are read
+-- from these alone, not from the rows (the manifest's count of a province's documents took 128 s on
+-- MariaDB through document_by_agency, 0.3 s through this; 21 s and 1.5 s on H2, measured).
+CREATE INDEX application_digest ON application (agency_code, load_id, row_hash);
+CREATE INDEX document_digest ON document (agency_code, load_id, row_hash);
 
 -- The agencies whose rows of a table a load found unchanged in its file and kept as they were: its
 -- prune leaves them alone. Removed when that load's prune is done.
