@@ -96,6 +96,20 @@ public class NightlyReportBuilder implements ItemProcessor<Agency, BuiltReport> 
         }
     }
 
+    /** The run (job instance) that wrote a report directory's files, from its fingerprint file; empty when it has none. */
+    public static Optional<Long> builtBy(Path dir) {
+        try {
+            Path file = dir.resolve(FINGERPRINT_FILE);
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith(BUILT_BY))
+                    .map(l -> Long.parseLong(l.substring(BUILT_BY.length()).trim())).findFirst();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The fingerprint file: the fingerprint, the run that wrote the files, and the files it was written with. */
     static byte[] fingerprintFile(String fingerprint, long run, Collection<String> files) {
         return (fingerprint + "\n" + BUILT_BY + run + "\n" + String.join("\n", files) + "\n").getBytes(StandardCharsets.UTF_8);

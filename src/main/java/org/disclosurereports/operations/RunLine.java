@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * The one line a run leaves for operators (stdout, so cron mails and logs keep it), e.g.
  * {@code RUN 2024 all: COMPLETED in 8.4 s | agencies.csv 10/10/0, applications.csv 755/752/3 (read/loaded/rejected)
- * | unit reports 2 built, 8 unchanged, 0 sealed (0 differences); 2 summaries built | 3 rows rejected}: unit reports
+ * | unit reports 2 built, 8 unchanged, 0 sealed (0 differences); 2 summaries built, 0 unchanged | 3 rows rejected}: unit reports
  * count the agencies' own reports; the index lists those and the summaries.
  * Counts cover every execution of the job instance, so a resumed run reports the whole night.
  */
@@ -74,7 +74,8 @@ public record RunLine(String text, long built, long unchanged, long sealed, long
                 .map(f -> f.file() + " " + f.read() + "/" + f.loaded() + "/" + f.rejected())
                 .collect(Collectors.joining(", "));
         String scope = summary.parameters().allAgencies() ? "all" : summary.parameters().agency();
-        String summaries = summary.parameters().allAgencies() ? summariesListed(yearDir, scopeCodes) + " summaries built"
+        String summaries = summary.parameters().allAgencies()
+                ? summariesOfRun(yearDir, scopeCodes, execution.getJobInstance().getInstanceId())
                 : "summaries not rebuilt (one agency)";
         String text = String.format(Locale.ROOT, "RUN %d %s: %s in %.1f s | %s (read/loaded/rejected) | unit reports %d built, %d unchanged, %d sealed (%d differences); %s | %d rows rejected | validation %d blocking, %d warnings",
                 summary.parameters().year(), scope, execution.getStatus(), elapsedNanos / 1e9,
@@ -83,10 +84,18 @@ public record RunLine(String text, long built, long unchanged, long sealed, long
         return new RunLine(text, summary.reportsBuilt(), unchanged, sealed, differences, findings[0]);
     }
 
+    /** "3 summaries built, 69 unchanged": of the summaries listed, those this run wrote and those it found unchanged. */
+    private static String summariesOfRun(Path yearDir, Collection<String> scopeCodes, long run) {
+        List<Path> listed = scopeCodes.stream().map(code -> yearDir.resolve(code).resolve(SummaryReports.DIR))
+                .filter(dir -> Files.isRegularFile(dir.resolve("tables.json"))).toList();
+        long built = listed.stream().filter(dir -> NightlyReportBuilder.builtBy(dir).orElse(run) == run).count();
+        return built + " summaries built, " + (listed.size() - built) + " unchanged";
+    }
+
     /**
      * The summary reports in the output directory for the scope's agencies, as the index lists them: a
-     * run for all agencies rebuilds every one and removes those that failed, so these are the night's.
-     * The index's count of reports is the unit reports plus these.
+     * run for all agencies builds every one whose inputs changed, keeps the others and removes those that
+     * failed, so these are the night's. The index's count of reports is the unit reports plus these.
      */
     public static long summariesListed(Path yearDir, Collection<String> scopeCodes) {
         return scopeCodes.stream().filter(code -> Files.isRegularFile(yearDir.resolve(code).resolve(SummaryReports.DIR).resolve("tables.json"))).count();

@@ -70,10 +70,8 @@ abstract class SummaryJobContract {
     final Launcher launcher = new Launcher();
 
     /** The run (job instance) that last wrote a report's files, from its fingerprint file. */
-    private static long builtBy(Path reportDir) throws Exception {
-        return Files.readAllLines(reportDir.resolve(NightlyReportBuilder.FINGERPRINT_FILE)).stream()
-                .filter(l -> l.startsWith(NightlyReportBuilder.BUILT_BY)).mapToLong(l -> Long.parseLong(l.substring(NightlyReportBuilder.BUILT_BY.length())))
-                .findFirst().orElseThrow();
+    private static long builtBy(Path reportDir) {
+        return NightlyReportBuilder.builtBy(reportDir).orElseThrow();
     }
 
     @Test
