@@ -89,7 +89,7 @@ public record RunLine(String text, long built, long unchanged, long sealed, long
         List<Path> listed = scopeCodes.stream().map(code -> yearDir.resolve(code).resolve(SummaryReports.DIR))
                 .filter(dir -> Files.isRegularFile(dir.resolve("tables.json"))).toList();
         long built = listed.stream().filter(dir -> NightlyReportBuilder.builtBy(dir).orElse(run) == run).count();
-        return built + " summaries built, " + (listed.size() - built) + " unchanged";
+        return built + (built == 1 ? " summary" : " summaries") + " built, " + (listed.size() - built) + " unchanged";
     }
 
     /**
