@@ -1,5 +1,6 @@
 package org.disclosurereports.store;
 
+import org.flywaydb.core.api.callback.Callback;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,5 +16,11 @@ class DatabaseConfiguration {
     FlywayConfigurationCustomizer tableOptions(DataSource dataSource) {
         return flyway -> flyway.placeholders(Map.of("table_options",
                 SqlDialect.of(dataSource) == SqlDialect.MYSQL ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin" : ""));
+    }
+
+    /** Databases migrated before two migrations' comments were reworded still validate. */
+    @Bean
+    static Callback rewordedMigrations() {
+        return new RewordedMigrations();
     }
 }

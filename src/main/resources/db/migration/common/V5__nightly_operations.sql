@@ -1,4 +1,4 @@
--- Nightly operations (issue #5). Runs unchanged on H2 and MySQL/MariaDB; ${table_options} as in V2.
+-- Nightly operations. Runs unchanged on H2 and MySQL/MariaDB; ${table_options} as in V2.
 
 -- Who is running what. A row is a lease: the JVM holding it refreshes heartbeat_at (database clock)
 -- while it runs and deletes the row when it ends. A row whose owner died (kill -9, power loss) is

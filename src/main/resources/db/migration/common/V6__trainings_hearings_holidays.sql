@@ -1,4 +1,4 @@
--- Records for the work-plan targets and reply deadlines (issue #6): trainings.csv, hearings.csv,
+-- Records for the work-plan targets and reply deadlines: trainings.csv, hearings.csv,
 -- holidays.csv of data-contract.md section 1. Same conventions as V2 (load_id, source_line).
 
 CREATE TABLE training (
