@@ -25,8 +25,8 @@ public record Rejection(String file, long line, String column, String value, Str
      * escape, and at most {@link #ECHO_LIMIT} characters, so that a 50 MB value is not repeated in full.
      */
     public static String echo(String text) {
-        if (text == null) {
-            return null;
+        if (text == null || (text.length() <= ECHO_LIMIT && firstUnshowable(text) < 0)) {
+            return text; // every row is echoed when read; nearly all are shown as they are
         }
         int length = text.codePointCount(0, text.length());
         String shown = length > ECHO_LIMIT ? text.substring(0, text.offsetByCodePoints(0, ECHO_LIMIT)) : text;
@@ -54,6 +54,9 @@ public record Rejection(String file, long line, String column, String value, Str
     public static int firstUnshowable(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c >= 0x20 && c < Character.MIN_SURROGATE) {
+                continue;
+            }
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (unshowable(c)) {

@@ -307,7 +307,9 @@ public class AnnualReportJobConfiguration {
     RowCheckProcessor rowChecker(@Value("#{stepExecution}") StepExecution step, InputSchema schema, RecordStore store) {
         RecordKind kind = kindOf(step, schema);
         Set<String> agencies = store.agencyCodes();
-        return new RowCheckProcessor(new RowChecker(kind, SourceReaders.inputName(step.getJobParameters(), kind), agencies::contains));
+        return new RowCheckProcessor(new RowChecker(kind, SourceReaders.inputName(step.getJobParameters(), kind), agencies::contains),
+                kind.dbColumns().indexOf(RecordWriter.AGENCY_COLUMN), kind.columns().size(),
+                () -> store.keptUnchanged(loadId(step), kind.table()));
     }
 
     @Bean

@@ -17,6 +17,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +29,10 @@ import java.util.Set;
  * them, counting them as loaded), and the prune leaves them alone ({@link RecordStore#keepUnchanged}).
  * A night where one unit's records changed thus writes that unit's rows only.
  * <p>
- * The file is read and checked once more for this, in full; rejected rows do not count, and a file
- * with a duplicate key has more rows for its agency than were stored, so that agency is loaded (and
- * the duplicate rejected) as usual. Nothing is kept from a source database's pull (it is not read
+ * The file is read and checked once more for this, in full; the chunks then check only the rows of
+ * the other agencies, and of kept agencies with a rejected row ({@link RowCheckProcessor}). Rejected
+ * rows do not count, and a file with a duplicate key has more rows for its agency than were stored,
+ * so that agency is loaded (and the duplicate rejected) as usual. Nothing is kept from a source database's pull (it is not read
  * twice), for kinds without an agency (holidays.csv, loaded whole), or into a table still empty. A
  * restarted load keeps what its first attempt found: the decision is saved with the step.
  */
@@ -40,6 +42,8 @@ public class UnchangedAgencies implements StepExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(UnchangedAgencies.class);
     /** Set in the step's context once the kept agencies are noted (the number kept). */
     static final String DECIDED = "unchanged.agencies";
+    /** Of the kept agencies, those with rejected rows in the file (one code a line): their rows are checked again. */
+    static final String WITH_REJECTED_ROWS = "unchanged.agencies.with-rejected-rows";
 
     private final InputSchema schema;
     private final RecordStore store;
@@ -60,28 +64,43 @@ public class UnchangedAgencies implements StepExecutionListener {
         RecordKind kind = schema.kind(PipelineStep.of(step).kind());
         long load = AnnualReportJobConfiguration.loadId(step);
         List<String> kept = List.of();
+        List<String> withRejectedRows = List.of();
         if (kind.dbColumns().contains(RecordWriter.AGENCY_COLUMN) && SourceReaders.readsFile(step.getJobParameters(), kind)) {
             Map<String, RowDigests.Slice> stored = new RowDigests(store).byAgency(kind.table(), null, null);
             if (!stored.isEmpty()) {
-                Map<String, RowDigests.Slice> given = given(step, kind);
+                FileRows given = given(step, kind);
                 kept = stored.entrySet().stream()
-                        .filter(e -> e.getValue().complete() && e.getValue().equals(given.get(e.getKey())))
+                        .filter(e -> e.getValue().complete() && e.getValue().equals(given.good().get(e.getKey())))
                         .map(Map.Entry::getKey).sorted().toList();
+                withRejectedRows = kept.stream().filter(given.rejectedAgencies()::contains).toList();
                 log.info("{}: {} of {} agencies with stored rows unchanged; their rows are kept, not written again",
                         SourceReaders.inputName(step.getJobParameters(), kind), kept.size(), stored.size());
             }
         }
         store.keepUnchanged(load, kind.table(), kept);
+        context.putString(WITH_REJECTED_ROWS, String.join("\n", withRejectedRows));
         context.putInt(DECIDED, kept.size());
     }
 
-    /** The good rows of the file by agency, as slices. */
-    private Map<String, RowDigests.Slice> given(StepExecution step, RecordKind kind) {
+    /** The kept agencies that had rejected rows in the file, as noted in the step's context. */
+    static Set<String> withRejectedRows(ExecutionContext context) {
+        String codes = context.getString(WITH_REJECTED_ROWS, "");
+        return codes.isEmpty() ? Set.of() : Set.of(codes.split("\n"));
+    }
+
+    /**
+     * The file's good rows by agency, as slices, and the agencies (as the file names them) with a
+     * rejected row.
+     */
+    private record FileRows(Map<String, RowDigests.Slice> good, Set<String> rejectedAgencies) {}
+
+    private FileRows given(StepExecution step, RecordKind kind) {
         Set<String> agencies = store.agencyCodes();
         RowChecker checker = new RowChecker(kind, SourceReaders.inputName(step.getJobParameters(), kind), agencies::contains);
         int agencyColumn = kind.dbColumns().indexOf(RecordWriter.AGENCY_COLUMN);
         int columns = kind.dbColumns().size();
         Map<String, RowDigests.Slice> given = new HashMap<>();
+        Set<String> rejected = new HashSet<>();
         ItemStreamReader<RawRow> reader = sources.reader(step.getJobParameters(), kind);
         reader.open(new ExecutionContext());
         try {
@@ -91,6 +110,8 @@ public class UnchangedAgencies implements StepExecutionListener {
                 if (!row.rejected()) {
                     given.merge((String) row.values()[agencyColumn], RowDigests.Slice.EMPTY.plus(RowDigests.of(row.values(), columns)),
                             RowDigests.Slice::add);
+                } else if (raw.values() != null && agencyColumn < raw.values().length && raw.values()[agencyColumn] != null) {
+                    rejected.add(raw.values()[agencyColumn]);
                 }
             }
         } catch (Exception e) {
@@ -98,6 +119,6 @@ public class UnchangedAgencies implements StepExecutionListener {
         } finally {
             reader.close();
         }
-        return given;
+        return new FileRows(given, rejected);
     }
 }

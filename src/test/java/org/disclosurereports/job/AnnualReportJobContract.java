@@ -262,6 +262,8 @@ abstract class AnnualReportJobContract {
         Map<String, List<Long>> applications = loadsByAgency(jdbc, "application");
         Map<String, List<Long>> documents = loadsByAgency(jdbc, "document");
         Map<String, Long> counts = store.counts();
+        Path applicationRejects = outDir.resolve("2024/rejects/applications.csv");
+        String firstRejects = Files.readString(applicationRejects, StandardCharsets.UTF_8);
 
         // SL-PNR gets one application more, and one of SL's changes its applicant type; nothing else changes.
         List<String> lines = new ArrayList<>(Files.readAllLines(data.resolve("applications.csv"), StandardCharsets.UTF_8));
@@ -288,6 +290,12 @@ abstract class AnnualReportJobContract {
         long loaded = load.getExecutionContext().getLong(RecordWriter.LOADED);
         long rejected = load.getExecutionContext().getLong(RecordWriter.REJECTED);
         assertThat(loaded + rejected).isEqualTo(load.getReadCount());
+        // The demo's bad applications are rejected again, those of agencies kept unchanged included.
+        assertThat(Files.readString(applicationRejects, StandardCharsets.UTF_8)).isEqualTo(firstRejects);
+        assertThat(rejected).isEqualTo(firstRejects.lines().count() - 1).isPositive();
+        // ... while the rows of kept agencies without a rejected row are not checked a second time.
+        assertThat(load.getExecutionContext().getLong(RowCheckProcessor.UNCHECKED)).isPositive()
+                .isLessThanOrEqualTo(load.getExecutionContext().getLong(RecordWriter.KEPT));
         assertThat(load.getExecutionContext().getLong(RecordWriter.KEPT))
                 .isEqualTo(loaded - after.get("SL").size() - after.get("SL-PNR").size());
 
