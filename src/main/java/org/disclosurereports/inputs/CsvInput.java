@@ -177,7 +177,7 @@ public final class CsvInput implements Closeable {
                 if (isBlank(record)) {
                     continue;
                 }
-                String original = FORMAT.format(record.values());
+                RowText original = RowText.later(() -> FORMAT.format(record.values()));
                 String structureProblem = record.size() != headerSize
                         ? "the row has " + record.size() + " fields but the header has " + headerSize
                                 + (lastLine > startLine ? "; " + swallowed(startLine, lastLine) : "")

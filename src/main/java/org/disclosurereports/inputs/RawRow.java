@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One record of an input as read: the line it starts on (header = line 1), its values in the
  * order of the record kind's columns (null where the input has no such column), and the original
- * text, kept so that a rejected row is never lost.
+ * text, kept so that a rejected row is never lost (made only when asked for: {@link RowText}).
  * <p>
  * {@code location} says where the row came from when a line number alone does not
  * ({@code applications.xlsx, sheet 申请, row 17}; {@code source casedb, applications key SL/2024-0012});
@@ -15,7 +15,7 @@ import java.util.List;
  * no cell can hold, a shared string that is not there, a reference beyond the sheet's last column): the
  * row is rejected naming each of them.
  */
-public record RawRow(long line, String[] values, String original, String structureProblem, String location,
+public record RawRow(long line, String[] values, RowText text, String structureProblem, String location,
                      List<UnreadableCell> unreadableCells) {
 
     /**
@@ -24,17 +24,31 @@ public record RawRow(long line, String[] values, String original, String structu
      */
     public record UnreadableCell(String column, String value, String reason) {}
 
-    /** The original text is kept only to be echoed by a rejection, so no more of it than a rejection shows. */
     public RawRow {
-        original = Rejection.echo(original);
+        text = text == null ? RowText.of(null) : text;
         unreadableCells = unreadableCells == null ? List.of() : List.copyOf(unreadableCells);
     }
 
+    /** The original text is kept only to be echoed by a rejection, so no more of it than a rejection shows. */
+    public RawRow(long line, String[] values, String original, String structureProblem, String location,
+                  List<UnreadableCell> unreadableCells) {
+        this(line, values, RowText.of(original), structureProblem, location, unreadableCells);
+    }
+
+    public RawRow(long line, String[] values, RowText text, String structureProblem) {
+        this(line, values, text, structureProblem, null, List.of());
+    }
+
     public RawRow(long line, String[] values, String original, String structureProblem, String location) {
-        this(line, values, original, structureProblem, location, List.of());
+        this(line, values, RowText.of(original), structureProblem, location, List.of());
     }
 
     public RawRow(long line, String[] values, String original, String structureProblem) {
-        this(line, values, original, structureProblem, null);
+        this(line, values, RowText.of(original), structureProblem, null, List.of());
+    }
+
+    /** The row's original text, as a rejection echoes it. */
+    public String original() {
+        return text.text();
     }
 }

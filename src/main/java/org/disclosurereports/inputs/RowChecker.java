@@ -29,7 +29,7 @@ public final class RowChecker {
         List<Rejection> problems = new ArrayList<>();
         if (raw.structureProblem() != null) {
             problems.add(new Rejection(fileName, raw.line(), null, null, raw.structureProblem(), raw.location()));
-            return new ParsedRow(raw.line(), null, problems, raw.original(), raw.location());
+            return new ParsedRow(raw.line(), null, problems, raw.text(), raw.location());
         }
         Set<String> unreadable = new HashSet<>();
         for (RawRow.UnreadableCell cell : raw.unreadableCells()) {
@@ -78,7 +78,7 @@ public final class RowChecker {
                 });
             }
         }
-        return new ParsedRow(raw.line(), problems.isEmpty() ? typed : null, problems, raw.original(), raw.location());
+        return new ParsedRow(raw.line(), problems.isEmpty() ? typed : null, problems, raw.text(), raw.location());
     }
 
     private int indexOf(String header) {

@@ -3,6 +3,7 @@ package org.disclosurereports.job;
 import org.disclosurereports.inputs.InputRefused;
 import org.disclosurereports.inputs.RawRow;
 import org.disclosurereports.inputs.RecordKind;
+import org.disclosurereports.inputs.RowText;
 import org.disclosurereports.inputs.SourceDefinition;
 import org.disclosurereports.inputs.XlsxInput;
 import org.disclosurereports.store.Watermarks;
@@ -168,7 +169,7 @@ public class JdbcSourceReader implements ItemStreamReader<RawRow> {
             key.add(values[p] == null ? "" : values[p]);
         }
         String location = "source " + source.name() + ", " + kind.name() + " key " + String.join("/", key);
-        return new RawRow(rows, values, ORIGINAL.format((Object[]) values), null, location);
+        return new RawRow(rows, values, RowText.later(() -> ORIGINAL.format((Object[]) values)), null, location, List.of());
     }
 
     /** A source value as the text a CSV file of the contract would hold. */

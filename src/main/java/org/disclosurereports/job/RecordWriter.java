@@ -113,7 +113,7 @@ public class RecordWriter implements ItemStreamWriter<ParsedRow> {
         String where = row.location() == null ? "line " : "row ";
         return new ParsedRow(row.line(), null, List.of(new Rejection(fileName, row.line(), kind.keyColumns().get(kind.keyColumns().size() - 1),
                 String.valueOf(key.get(key.size() - 1)), "duplicate: the same " + keyText + " " + Arrays.toString(key.toArray())
-                        + " is already on " + where + firstLine, row.location())), row.original(), row.location());
+                        + " is already on " + where + firstLine, row.location())), row.text(), row.location());
     }
 
     private void reject(ParsedRow row, List<String> lines) {

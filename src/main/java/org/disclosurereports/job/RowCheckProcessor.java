@@ -52,7 +52,7 @@ public class RowCheckProcessor implements ItemProcessor<RawRow, ParsedRow>, Item
                 Object[] values = new Object[columns];
                 values[agencyPosition] = agency;
                 passed++;
-                return new ParsedRow(row.line(), values, List.of(), row.original(), row.location());
+                return new ParsedRow(row.line(), values, List.of(), row.text(), row.location());
             }
         }
         return checker.check(row);
