@@ -30,6 +30,7 @@ import java.util.stream.Stream;
  * whose records are behind the figures (this run's input, or records kept from an earlier load with
  * that load's data directory, input and a digest of the rows). An auditor recomputes the hashes to show
  * that a published file is the one that was generated, and reproduces the figures from what it names.
+ * A file unchanged since the last manifest keeps its digest ({@link FileDigests}).
  */
 public final class RunManifest {
 
@@ -58,7 +59,8 @@ public final class RunManifest {
      * @param records per record kind, the loads whose records are behind the figures: this run's input,
      *                or records kept from an earlier load (with its run, data directory, input and digest)
      */
-    public static Map<String, Object> of(RunParameters p, Run run, Map<String, List<RecordLoads.Source>> records) throws IOException {
+    static Map<String, Object> of(RunParameters p, Run run, Map<String, List<RecordLoads.Source>> records, FileDigests digests)
+            throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
         Map<String, Object> software = new LinkedHashMap<>();
@@ -90,14 +92,14 @@ public final class RunManifest {
         root.put("finished", run.finished() == null ? null : run.finished().toString());
         List<Map<String, Object>> inputs = new ArrayList<>();
         for (String name : p.charsets().keySet().stream().sorted().toList()) {
-            inputs.add(entry(name, p.data().resolve(name)));
+            inputs.add(entry(name, p.data().resolve(name), digests));
         }
         for (String sub : InputInspector.TEXT_INPUT_DIRS) {
             Path dir = p.data().resolve(sub);
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> tree = Files.walk(dir)) {
                     for (Path f : tree.filter(Files::isRegularFile).sorted().toList()) {
-                        inputs.add(entry(p.data().relativize(f).toString().replace('\\', '/'), f));
+                        inputs.add(entry(p.data().relativize(f).toString().replace('\\', '/'), f, digests));
                     }
                 }
             }
@@ -106,7 +108,7 @@ public final class RunManifest {
         root.put("records", records(records, run.instanceId()));
         Path ownSummary = run.directory(p).resolve(RunSummary.FILE);
         if (Files.isRegularFile(ownSummary)) {
-            root.put("run_summary", entry(yearRelative(p, ownSummary), ownSummary));
+            root.put("run_summary", entry(yearRelative(p, ownSummary), ownSummary, digests));
         }
         List<Map<String, Object>> outputs = new ArrayList<>();
         Path yearDir = p.yearDir();
@@ -117,7 +119,7 @@ public final class RunManifest {
                     if (rel.equals(FILE) || rel.startsWith(RUNS_DIR + "/") || f.getFileName().toString().startsWith(".")) {
                         continue; // the manifest itself, the runs' provenance, and half-written temporary files
                     }
-                    outputs.add(entry(rel, f));
+                    outputs.add(entry(rel, f, digests));
                 }
             }
         }
@@ -131,9 +133,10 @@ public final class RunManifest {
      * of the outputs the index links to.
      */
     public static void write(RunParameters p, Run run, Map<String, List<RecordLoads.Source>> records) throws IOException {
+        FileDigests digests = FileDigests.in(p.yearDir().resolve(RUNS_DIR));
         byte[] json;
         try {
-            json = (TablesJson.JSON.writeValueAsString(of(p, run, records)) + "\n").getBytes(StandardCharsets.UTF_8);
+            json = (TablesJson.JSON.writeValueAsString(of(p, run, records, digests)) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + FILE, e);
         }
@@ -142,6 +145,7 @@ public final class RunManifest {
         if (run.replacesYearProvenance(p)) {
             ReportFilesWriter.writeAtomically(p.yearDir().resolve(FILE), json);
         }
+        digests.remember();
     }
 
     private static List<Map<String, Object>> records(Map<String, List<RecordLoads.Source>> records, long thisLoad) {
@@ -172,11 +176,12 @@ public final class RunManifest {
         return p.yearDir().relativize(file).toString().replace('\\', '/');
     }
 
-    private static Map<String, Object> entry(String name, Path file) throws IOException {
+    private static Map<String, Object> entry(String name, Path file, FileDigests digests) throws IOException {
+        FileDigests.Digest digest = digests.of(file);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", name);
-        m.put("sha256", sha256(file));
-        m.put("bytes", Files.size(file));
+        m.put("sha256", digest.sha256());
+        m.put("bytes", digest.bytes());
         return m;
     }
 
