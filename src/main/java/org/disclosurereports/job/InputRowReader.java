@@ -13,6 +13,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 public class InputRowReader implements ItemStreamReader<RawRow> {
 
     private final ItemStreamReader<RawRow> delegate;
+    /** The file was read whole before the chunks and every row kept ({@link UnchangedAgencies}): nothing to read. */
+    private boolean readBefore;
+    private boolean open;
 
     public InputRowReader(ItemStreamReader<RawRow> delegate) {
         this.delegate = delegate;
@@ -20,21 +23,30 @@ public class InputRowReader implements ItemStreamReader<RawRow> {
 
     @Override
     public RawRow read() throws Exception {
-        return delegate.read();
+        return readBefore ? null : delegate.read();
     }
 
     @Override
     public void open(ExecutionContext context) {
-        delegate.open(context);
+        readBefore = context.containsKey(UnchangedAgencies.WHOLE_FILE_KEPT);
+        if (!readBefore) {
+            delegate.open(context);
+            open = true;
+        }
     }
 
     @Override
     public void update(ExecutionContext context) {
-        delegate.update(context);
+        if (open) {
+            delegate.update(context);
+        }
     }
 
     @Override
     public void close() {
-        delegate.close();
+        if (open) {
+            delegate.close();
+            open = false;
+        }
     }
 }

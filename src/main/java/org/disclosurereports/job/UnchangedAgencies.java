@@ -10,6 +10,8 @@ import org.disclosurereports.store.RowDigests;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -44,6 +46,11 @@ public class UnchangedAgencies implements StepExecutionListener {
     static final String DECIDED = "unchanged.agencies";
     /** Of the kept agencies, those with rejected rows in the file (one code a line): their rows are checked again. */
     static final String WITH_REJECTED_ROWS = "unchanged.agencies.with-rejected-rows";
+    /**
+     * Set when every row of the file is good and of a kept agency: the number of rows. The chunks then
+     * read nothing ({@link InputRowReader}); the rows are counted as read, loaded and kept here.
+     */
+    static final String WHOLE_FILE_KEPT = "unchanged.whole-file";
 
     private final InputSchema schema;
     private final RecordStore store;
@@ -75,11 +82,33 @@ public class UnchangedAgencies implements StepExecutionListener {
                 withRejectedRows = kept.stream().filter(given.rejectedAgencies()::contains).toList();
                 log.info("{}: {} of {} agencies with stored rows unchanged; their rows are kept, not written again",
                         SourceReaders.inputName(step.getJobParameters(), kind), kept.size(), stored.size());
+                if (given.rejectedRows() == 0 && given.goodRows() > 0 && kept.containsAll(given.good().keySet())) {
+                    context.putLong(WHOLE_FILE_KEPT, given.goodRows());
+                    context.putLong(RecordWriter.LOADED, given.goodRows());
+                    context.putLong(RecordWriter.KEPT, given.goodRows());
+                    context.putLong(RecordWriter.REJECTED, 0);
+                    log.info("{}: every row good and of an unchanged agency; the {} rows are not read again",
+                            SourceReaders.inputName(step.getJobParameters(), kind), given.goodRows());
+                }
             }
         }
         store.keepUnchanged(load, kind.table(), kept);
         context.putString(WITH_REJECTED_ROWS, String.join("\n", withRejectedRows));
         context.putInt(DECIDED, kept.size());
+    }
+
+    /**
+     * A file kept whole was read here, not in the chunks: its rows are this step's reads and writes, set
+     * once the step has completed, so that however often it was restarted they are counted once.
+     */
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        ExecutionContext context = step.getExecutionContext();
+        if (context.containsKey(WHOLE_FILE_KEPT) && step.getStatus() == BatchStatus.COMPLETED && step.getReadCount() == 0) {
+            step.setReadCount(context.getLong(WHOLE_FILE_KEPT));
+            step.setWriteCount(context.getLong(WHOLE_FILE_KEPT));
+        }
+        return null;
     }
 
     /** The kept agencies that had rejected rows in the file, as noted in the step's context. */
@@ -92,7 +121,7 @@ public class UnchangedAgencies implements StepExecutionListener {
      * The file's good rows by agency, as slices, and the agencies (as the file names them) with a
      * rejected row.
      */
-    private record FileRows(Map<String, RowDigests.Slice> good, Set<String> rejectedAgencies) {}
+    private record FileRows(Map<String, RowDigests.Slice> good, Set<String> rejectedAgencies, long goodRows, long rejectedRows) {}
 
     private FileRows given(StepExecution step, RecordKind kind) {
         Set<String> agencies = store.agencyCodes();
@@ -101,6 +130,8 @@ public class UnchangedAgencies implements StepExecutionListener {
         int columns = kind.dbColumns().size();
         Map<String, RowDigests.Slice> given = new HashMap<>();
         Set<String> rejected = new HashSet<>();
+        long goodRows = 0;
+        long rejectedRows = 0;
         ItemStreamReader<RawRow> reader = sources.reader(step.getJobParameters(), kind);
         reader.open(new ExecutionContext());
         try {
@@ -108,10 +139,14 @@ public class UnchangedAgencies implements StepExecutionListener {
             while ((raw = reader.read()) != null) {
                 ParsedRow row = checker.check(raw);
                 if (!row.rejected()) {
+                    goodRows++;
                     given.merge((String) row.values()[agencyColumn], RowDigests.Slice.EMPTY.plus(RowDigests.of(row.values(), columns)),
                             RowDigests.Slice::add);
-                } else if (raw.values() != null && agencyColumn < raw.values().length && raw.values()[agencyColumn] != null) {
-                    rejected.add(raw.values()[agencyColumn]);
+                } else {
+                    rejectedRows++;
+                    if (raw.values() != null && agencyColumn < raw.values().length && raw.values()[agencyColumn] != null) {
+                        rejected.add(raw.values()[agencyColumn]);
+                    }
                 }
             }
         } catch (Exception e) {
@@ -119,6 +154,6 @@ public class UnchangedAgencies implements StepExecutionListener {
         } finally {
             reader.close();
         }
-        return new FileRows(given, rejected);
+        return new FileRows(given, rejected, goodRows, rejectedRows);
     }
 }

@@ -48,6 +48,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -299,6 +300,14 @@ abstract class AnnualReportJobContract {
         assertThat(load.getExecutionContext().getLong(RecordWriter.KEPT))
                 .isEqualTo(loaded - after.get("SL").size() - after.get("SL-PNR").size());
 
+        // enforcement.csv has no bad row and did not change: the chunks read nothing, and its rows count as read once.
+        StepExecution enforcement = stepNamed(night, "loadEnforcement").orElseThrow();
+        assertThat(enforcement.getExecutionContext().containsKey(UnchangedAgencies.WHOLE_FILE_KEPT)).isTrue();
+        assertThat(enforcement.getReadCount()).isEqualTo(stepNamed(first, "loadEnforcement").orElseThrow().getReadCount()).isPositive();
+        assertThat(enforcement.getExecutionContext().getLong(RecordWriter.KEPT)).isEqualTo(enforcement.getReadCount());
+        assertThat(enforcement.getExecutionContext().getLong(RecordWriter.LOADED)).isEqualTo(enforcement.getReadCount());
+        assertThat(stepNamed(night, "loadApplications").orElseThrow().getExecutionContext().containsKey(UnchangedAgencies.WHOLE_FILE_KEPT)).isFalse();
+
         // The manifest names the kept rows' loads, vouched for by this run's file instead of a digest of their own.
         JsonNode manifest = SampleData.read(outDir.resolve("2024").resolve(RunManifest.FILE));
         long keptRows = 0;
@@ -319,6 +328,11 @@ abstract class AnnualReportJobContract {
         }
         assertThat(Files.readString(year.resolve("SL-GOV").resolve(NightlyReportBuilder.FINGERPRINT_FILE)))
                 .contains(NightlyReportBuilder.BUILT_BY + first.getJobInstance().getInstanceId());
+    }
+
+    /** An Optional: the step-scope test listener takes a method that returns a StepExecution for its factory. */
+    private static Optional<StepExecution> stepNamed(JobExecution execution, String name) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst();
     }
 
     /** The loads that wrote each agency's rows of a table, in key order. */
