@@ -154,7 +154,7 @@ abstract class RunCommandContract {
         assertThat(Files.readString(outDir.resolve("2024/manifest.json"))).isEqualTo(manifest);
         assertThat(Files.readString(outDir.resolve("2024/run-summary.json"))).isEqualTo(summary);
         try (Stream<Path> runs = Files.list(outDir.resolve("2024/runs"))) {
-            List<Path> dirs = runs.toList();
+            List<Path> dirs = runs.filter(Files::isDirectory).toList();
             assertThat(dirs).hasSize(2);
             assertThat(dirs).allSatisfy(d -> assertThat(d.resolve("manifest.json")).exists())
                     .allSatisfy(d -> assertThat(d.resolve("run-summary.json")).exists());

@@ -144,7 +144,7 @@ class MetricsJvmH2Test {
             // A run for one agency keeps its run summary with its own provenance, under runs/: the only run so far.
             List<Path> runDirs;
             try (var runs = Files.list(out.resolve("2024").resolve(RunManifest.RUNS_DIR))) {
-                runDirs = runs.toList();
+                runDirs = runs.filter(Files::isDirectory).toList();
             }
             assertThat(runDirs).hasSize(1);
             Path runDir = runDirs.get(0);
