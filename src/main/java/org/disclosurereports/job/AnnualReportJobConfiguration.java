@@ -235,8 +235,7 @@ public class AnnualReportJobConfiguration {
     Step inspectInputs(InputSchema schema) {
         return listened(INSPECT_INPUTS, new StepBuilder(INSPECT_INPUTS.stepName(), repository).tasklet((contribution, chunk) -> {
             RunParameters run = RunParameters.of(contribution.getStepExecution().getJobParameters());
-            var inputs = new InputInspector(schema).inspect(run.data(), null);
-            if (!inputs.digest().equals(run.inputsDigest())) {
+            if (!new InputInspector(schema).digestOf(run.data()).equals(run.inputsDigest())) {
                 throw new InputRefused("the input files in " + run.data()
                         + " changed after the run was started; run again to load the new files");
             }

@@ -155,4 +155,20 @@ class EncodingAndHeaderTest {
         }
         return rows;
     }
+
+    /** The digest a run's first step compares, without the checks: the inspection's own, for every demo set. */
+    @Test
+    void theDigestWithoutChecksIsTheInspectionsDigest() throws Exception {
+        InputInspector inspector = new InputInspector(schema);
+        for (String set : List.of("sample-data", "sample-data/encodings", "sample-data/excel")) {
+            Path data = Path.of(set).toAbsolutePath();
+            assertThat(inspector.digestOf(data)).as(set).isEqualTo(inspector.inspect(data, null).digest());
+        }
+        Path copy = dir.resolve("copy");
+        Files.createDirectories(copy);
+        Files.write(copy.resolve("agencies.csv"), CSV.getBytes(StandardCharsets.UTF_8));
+        String before = inspector.digestOf(copy);
+        Files.write(copy.resolve("agencies.csv"), (CSV + "SL-NEW,新单位,SL\r\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(inspector.digestOf(copy)).isNotEqualTo(before).isEqualTo(inspector.inspect(copy, null).digest());
+    }
 }

@@ -94,6 +94,22 @@ abstract class AnnualReportJobContract {
     private final Launcher launcher = new Launcher();
 
     @Test
+    void inputFilesChangedAfterTheRunWasStartedAreRefusedBeforeAnythingIsLoaded() throws Exception {
+        Path data = SampleData.copyTo(out.resolve("changed-data"));
+        InputSet inputs = new InputInspector(schema).inspect(data, null);
+        RunParameters p = new RunParameters(inputs.directory(), 2024, out.resolve("changed"), RunParameters.ALL_AGENCIES,
+                inputs.digest(), inputs.encodings(), 0);
+        Files.writeString(data.resolve("applications.csv"), "LATE-0001,SL-JD1,2024-12-30,natural_person,,,,\n", StandardOpenOption.APPEND);
+        Map<String, Long> counts = store.counts();
+
+        JobExecution execution = jobs.startJob(RunIdentity.of(p).jobParameters());
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(execution.getAllFailureExceptions())
+                .anySatisfy(e -> assertThat(e).hasMessageContaining("changed after the run was started"));
+        assertThat(store.counts()).isEqualTo(counts);
+    }
+
+    @Test
     void reproducesTheIndependentlyComputedTablesCellForCellForBothYears() throws Exception {
         for (int year : new int[] {2023, 2024}) {
             JobExecution execution = launcher.run(SampleData.DIR, year, out, RunParameters.ALL_AGENCIES);
