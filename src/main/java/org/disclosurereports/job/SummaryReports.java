@@ -58,6 +58,7 @@ public final class SummaryReports {
     private final String madeWith;
     private final boolean force;
     private final long run;
+    private final Map<Path, String> unitFileDigests = new HashMap<>();
 
     /**
      * @param previousFormat the layout of last year's reports (a 2021 run's summaries are compared with 2020's,
@@ -197,11 +198,24 @@ public final class SummaryReports {
         for (Agency unit : units) {
             Path scorecard = yearDir.resolve(unit.code()).resolve(ComplianceFiles.SCORECARD_JSON);
             UnitFingerprint.update(md, "|unit " + unit
-                    + " tables " + UnitFingerprint.sha256(Files.readAllBytes(unitFile(unit.code())))
-                    + " scorecard " + (Files.isRegularFile(scorecard) ? UnitFingerprint.sha256(Files.readAllBytes(scorecard)) : "none"));
+                    + " tables " + digestOf(unitFile(unit.code()))
+                    + " scorecard " + (Files.isRegularFile(scorecard) ? digestOf(scorecard) : "none"));
         }
         UnitFingerprint.update(md, "|last year " + (lastYear == null ? "none" : UnitFingerprint.sha256(TablesJson.write(lastYear))));
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * The SHA-256 of a unit's file, read once per run: a unit is in the fingerprint of every summary
+     * above it, and the units' reports are written before the summaries are built.
+     */
+    private String digestOf(Path file) throws IOException {
+        String digest = unitFileDigests.get(file);
+        if (digest == null) {
+            digest = UnitFingerprint.sha256(Files.readAllBytes(file));
+            unitFileDigests.put(file, digest);
+        }
+        return digest;
     }
 
     /** The figures a unit's own report states beyond its tables (its scorecard's), empty when it has none. */
@@ -227,7 +241,9 @@ public final class SummaryReports {
         }
         StatutoryTables t;
         try {
-            t = TablesJson.read(file, format);
+            byte[] bytes = Files.readAllBytes(file);
+            unitFileDigests.put(file, UnitFingerprint.sha256(bytes));
+            t = TablesJson.read(TablesJson.JSON.readTree(bytes), format);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
