@@ -35,6 +35,7 @@ import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.core.listener.ItemProcessListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
@@ -93,7 +94,8 @@ import static org.disclosurereports.job.PipelineStep.WRITE_SCORECARDS;
  *       as the step's phase says), the {@link LeaseCheckListener}, the {@link StepFailureLog}, the
  *       {@link ProgressListener} where the step's row counts something, and the {@link StepObserver}s
  *       (none in the application);</li>
- *   <li>on every record load, after those: {@link UnchangedAgencies} (the agencies whose rows are kept as stored);</li>
+ *   <li>on every record load, after those: {@link UnchangedAgencies} (the agencies whose rows are kept as stored;
+ *       as a listener of every checked row too, what a first load's checks find, for the next night);</li>
  *   <li>on buildReports: the {@link LoadTurnListener}; on its partitions also {@link UnitFailures.Listener}.</li>
  * </ul>
  * A restart resumes at the step (and chunk) where the failed run stopped. The work itself lives in
@@ -282,7 +284,8 @@ public class AnnualReportJobConfiguration {
                 .reader(reader)
                 .processor(checker)
                 .writer(writer))
-                .listener(unchangedAgencies)
+                .listener((ItemProcessListener<RawRow, ParsedRow>) unchangedAgencies)
+                .listener((StepExecutionListener) unchangedAgencies)
                 .build();
     }
 

@@ -324,6 +324,10 @@ abstract class AnnualReportJobContract {
         assertThat(enforcement.getExecutionContext().getLong(RecordWriter.LOADED)).isEqualTo(enforcement.getReadCount());
         assertThat(stepNamed(night, "loadApplications").orElseThrow().getExecutionContext().containsKey(UnchangedAgencies.WHOLE_FILE_KEPT)).isFalse();
 
+        assertThat(load.getExecutionContext().getString(UnchangedAgencies.CHECKED_BEFORE)).as("applications.csv changed").isEqualTo("false");
+        // filings.csv did not change: what the first load's chunks found is what the night needed.
+        assertThat(stepNamed(night, "loadFilings").orElseThrow().getExecutionContext().getString(UnchangedAgencies.CHECKED_BEFORE)).isEqualTo("true");
+
         // The manifest names the kept rows' loads, vouched for by this run's file instead of a digest of their own.
         JsonNode manifest = SampleData.read(outDir.resolve("2024").resolve(RunManifest.FILE));
         long keptRows = 0;
@@ -344,6 +348,20 @@ abstract class AnnualReportJobContract {
         }
         assertThat(Files.readString(year.resolve("SL-GOV").resolve(NightlyReportBuilder.FINGERPRINT_FILE)))
                 .contains(NightlyReportBuilder.BUILT_BY + first.getJobInstance().getInstanceId());
+
+        // Another night on the same files: what each file holds is known from this night's check, not read again.
+        RunParameters sameFiles = RunParameters.of(night.getJobParameters()).withRerun(System.currentTimeMillis());
+        JobExecution again = jobs.startJob(RunIdentity.of(sameFiles).jobParameters());
+        assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        StepExecution sameLoad = stepNamed(again, "loadApplications").orElseThrow();
+        assertThat(sameLoad.getExecutionContext().getString(UnchangedAgencies.CHECKED_BEFORE)).isEqualTo("true");
+        assertThat(sameLoad.getExecutionContext().getLong(RecordWriter.KEPT)).isEqualTo(sameLoad.getExecutionContext().getLong(RecordWriter.LOADED));
+        assertThat(sameLoad.getExecutionContext().getLong(RecordWriter.LOADED) + sameLoad.getExecutionContext().getLong(RecordWriter.REJECTED))
+                .isEqualTo(sameLoad.getReadCount()).isEqualTo(load.getReadCount());
+        assertThat(Files.readString(applicationRejects, StandardCharsets.UTF_8)).isEqualTo(firstRejects);
+        assertThat(stepNamed(again, "loadEnforcement").orElseThrow().getReadCount()).isEqualTo(enforcement.getReadCount());
+        assertThat(store.counts()).isEqualTo(expected);
+        assertThat(loadsByAgency(jdbc, "application")).isEqualTo(after);
     }
 
     /** An Optional: the step-scope test listener takes a method that returns a StepExecution for its factory. */
