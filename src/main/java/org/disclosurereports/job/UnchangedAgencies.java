@@ -44,9 +44,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The file is read and checked once more for this, in full; the chunks then check only the rows of
  * the other agencies, and of kept agencies with a rejected row ({@link RowCheckProcessor}). Rejected
  * rows do not count, and a file with a duplicate key has more rows for its agency than were stored,
- * so that agency is loaded (and the duplicate rejected) as usual. Nothing is kept from a source database's pull (it is not read
- * twice), for kinds without an agency (holidays.csv, loaded whole), or into a table still empty. A
- * restarted load keeps what its first attempt found: the decision is saved with the step.
+ * so that agency is loaded (and the duplicate rejected) as usual. Nothing is kept from a source
+ * database's pull (it is not read twice), for kinds without an agency (holidays.csv, loaded whole), or
+ * into a table still empty. A restarted load keeps what its first attempt found: the decision is
+ * saved with the step.
  * <p>
  * What the pass finds is remembered ({@link CheckedFiles}): the next load of the same bytes, checked
  * against the same agencies by the same software, takes it from there instead of reading the file
@@ -91,16 +92,14 @@ public class UnchangedAgencies implements StepExecutionListener, ItemProcessList
         List<String> withRejectedRows = List.of();
         if (kind.dbColumns().contains(RecordWriter.AGENCY_COLUMN) && SourceReaders.readsFile(step.getJobParameters(), kind)) {
             Map<String, RowDigests.Slice> stored = new RowDigests(store).byAgency(kind.table(), null, null);
+            Set<String> agencies = store.agencyCodes();
+            String key = checkKey(step, kind, load, agencies);
             if (stored.isEmpty()) {
                 // A first load checks every row in its chunks: what they find is remembered for the next night.
-                Set<String> agencies = store.agencyCodes();
-                String key = checkKey(step, kind, load, agencies);
                 if (key != null) {
                     firstLoads.put(step.getId(), new FirstLoad(kind.table(), key, new Finding(kind, agencies)));
                 }
             } else {
-                Set<String> agencies = store.agencyCodes();
-                String key = checkKey(step, kind, load, agencies);
                 CheckedFiles checkedFiles = new CheckedFiles(store);
                 // --force reads and checks every file again, as it builds every report again.
                 Optional<CheckedFiles.Checked> known = key == null || RunIdentity.forced(step.getJobParameters())
@@ -134,10 +133,7 @@ public class UnchangedAgencies implements StepExecutionListener, ItemProcessList
         context.putInt(DECIDED, kept.size());
     }
 
-    /**
-     * A file kept whole was read here, not in the chunks: its rows are this step's reads and writes, set
-     * once the step has completed, so that however often it was restarted they are counted once.
-     */
+    /** Every row a first load has checked, added to what it finds. */
     @Override
     public void afterProcess(RawRow row, ParsedRow result) {
         StepContext running = StepSynchronizationManager.getContext();
@@ -147,6 +143,11 @@ public class UnchangedAgencies implements StepExecutionListener, ItemProcessList
         }
     }
 
+    /**
+     * A first load that completed remembers what it found. A file kept whole was read before the chunks,
+     * not in them: its rows are this step's reads and writes, set once the step has completed, so that
+     * however often it was restarted they are counted once.
+     */
     @Override
     public ExitStatus afterStep(StepExecution step) {
         FirstLoad first = firstLoads.remove(step.getId());
