@@ -136,6 +136,9 @@ public class UnchangedAgencies implements StepExecutionListener, ItemProcessList
     /** Every row a first load has checked, added to what it finds. */
     @Override
     public void afterProcess(RawRow row, ParsedRow result) {
+        if (firstLoads.isEmpty()) {
+            return; // every row of every load passes here: most loads are not first loads
+        }
         StepContext running = StepSynchronizationManager.getContext();
         FirstLoad first = running == null ? null : firstLoads.get(running.getStepExecution().getId());
         if (first != null && result != null) {
