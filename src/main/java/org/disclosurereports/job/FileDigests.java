@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The SHA-256 and size of the files a manifest lists, remembered between runs in
+ * The SHA-256 and size of the output files a manifest lists, remembered between runs in
  * {@code <year>/runs/.file-digests}: a file whose size, modification time and identity (device and
  * inode: every output is replaced by a rename, so a rewritten file is a new one) are those remembered
  * is not read again. A night rewrites a few of a province's 75,000 output files; hashing all 1.8 GB

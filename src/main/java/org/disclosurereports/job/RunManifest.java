@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * whose records are behind the figures (this run's input, or records kept from an earlier load with
  * that load's data directory, input and a digest of the rows). An auditor recomputes the hashes to show
  * that a published file is the one that was generated, and reproduces the figures from what it names.
- * A file unchanged since the last manifest keeps its digest ({@link FileDigests}).
+ * An output file unchanged since the last manifest keeps its digest ({@link FileDigests}).
  */
 public final class RunManifest {
 
@@ -92,14 +92,14 @@ public final class RunManifest {
         root.put("finished", run.finished() == null ? null : run.finished().toString());
         List<Map<String, Object>> inputs = new ArrayList<>();
         for (String name : p.charsets().keySet().stream().sorted().toList()) {
-            inputs.add(entry(name, p.data().resolve(name), digests));
+            inputs.add(entry(name, p.data().resolve(name), null));
         }
         for (String sub : InputInspector.TEXT_INPUT_DIRS) {
             Path dir = p.data().resolve(sub);
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> tree = Files.walk(dir)) {
                     for (Path f : tree.filter(Files::isRegularFile).sorted().toList()) {
-                        inputs.add(entry(p.data().relativize(f).toString().replace('\\', '/'), f, digests));
+                        inputs.add(entry(p.data().relativize(f).toString().replace('\\', '/'), f, null));
                     }
                 }
             }
@@ -176,8 +176,13 @@ public final class RunManifest {
         return p.yearDir().relativize(file).toString().replace('\\', '/');
     }
 
+    /**
+     * @param digests the remembered digests, for the run's own outputs (written by rename, so a rewritten
+     *                one is a new file); null for an input, which is read every time: a data directory may
+     *                be updated in place with its times kept (rsync --inplace -t)
+     */
     private static Map<String, Object> entry(String name, Path file, FileDigests digests) throws IOException {
-        FileDigests.Digest digest = digests.of(file);
+        FileDigests.Digest digest = digests != null ? digests.of(file) : new FileDigests.Digest(sha256(file), Files.size(file));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", name);
         m.put("sha256", digest.sha256());
