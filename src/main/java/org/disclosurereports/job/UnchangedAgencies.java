@@ -42,7 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A night where one unit's records changed thus writes that unit's rows only.
  * <p>
  * The file is read and checked once more for this, in full; the chunks then check only the rows of
- * the other agencies, and of kept agencies with a rejected row ({@link RowCheckProcessor}). Rejected
+ * the other agencies, and of kept agencies with a rejected row ({@link InputRowReader}). Rejected
  * rows do not count, and a file with a duplicate key has more rows for its agency than were stored,
  * so that agency is loaded (and the duplicate rejected) as usual. Nothing is kept from a source
  * database's pull (it is not read twice), for kinds without an agency (holidays.csv, loaded whole), or
@@ -158,9 +158,21 @@ public class UnchangedAgencies implements StepExecutionListener, ItemProcessList
             new CheckedFiles(store).remember(first.table(), first.key(), first.finding().checked());
         }
         ExecutionContext context = step.getExecutionContext();
-        if (context.containsKey(WHOLE_FILE_KEPT) && step.getStatus() == BatchStatus.COMPLETED && step.getReadCount() == 0) {
+        if (step.getStatus() != BatchStatus.COMPLETED) {
+            return null;
+        }
+        if (context.containsKey(WHOLE_FILE_KEPT) && step.getReadCount() == 0) {
             step.setReadCount(context.getLong(WHOLE_FILE_KEPT));
             step.setWriteCount(context.getLong(WHOLE_FILE_KEPT));
+        }
+        long passedOver = context.getLong(InputRowReader.PASSED_OVER, 0);
+        if (passedOver > 0) {
+            // This attempt's reads and writes, the step's loaded and kept rows of all attempts.
+            long now = passedOver - context.getLong(InputRowReader.PASSED_OVER_BEFORE, 0);
+            step.setReadCount(step.getReadCount() + now);
+            step.setWriteCount(step.getWriteCount() + now);
+            context.putLong(RecordWriter.LOADED, context.getLong(RecordWriter.LOADED, 0) + passedOver);
+            context.putLong(RecordWriter.KEPT, context.getLong(RecordWriter.KEPT, 0) + passedOver);
         }
         return null;
     }
