@@ -11,8 +11,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -32,8 +36,8 @@ import java.util.List;
  * Loaded once per JVM from the classpath ({@code com.helger.font:ph-fonts-noto-sans-sc}). The parsed
  * {@link BaseFont}s are shared by every renderer: each PDF writer keeps its own record of the glyphs
  * it used, and the font data is read from an in-memory copy, so concurrent renders do not interfere.
- * Flying Saucer also wants a file path to read the font's OS/2 metrics, hence one temporary copy per
- * face and JVM.
+ * Flying Saucer also wants a file path to read the font's OS/2 metrics, hence one copy of each bundled
+ * face under the temporary directory, shared by every run on the machine.
  */
 final class PdfFonts {
 
@@ -47,6 +51,8 @@ final class PdfFonts {
 
     private static final String RESOURCE_DIR = "fonts/ttf/NotoSansSC/";
     private static final List<String> FACES = List.of("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf");
+    /** Under the temporary directory: the file copies of the bundled faces ({@link #fileCopy}). */
+    private static final String COPIES_DIR = "disclosure-reports-fonts";
 
     private record Face(BaseFont font, String path) {}
 
@@ -105,13 +111,46 @@ final class PdfFonts {
                 throw new IllegalStateException("Font " + resource + " is not on the classpath (dependency com.helger.font:ph-fonts-noto-sans-sc)");
             }
             byte[] bytes = in.readAllBytes();
-            Path copy = Files.createTempFile("disclosure-reports-", "-" + file);
-            copy.toFile().deleteOnExit();
-            Files.write(copy, bytes);
-            return face(file, bytes, copy);
+            return face(file, bytes, fileCopy(Path.of(System.getProperty("java.io.tmpdir"), COPIES_DIR), file, bytes));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load font " + resource, e);
         }
+    }
+
+    /**
+     * The face as a file, for Flying Saucer: one copy per face and font version in {@code dir}, named by
+     * its digest and shared by every run, so that a JVM killed before its exit hooks leaves no copy of
+     * its own behind. A file of that name that is not byte for byte the face (another user's, a torn
+     * write) is replaced, or, where it cannot be, the JVM takes a temporary copy of its own.
+     */
+    static Path fileCopy(Path dir, String file, byte[] bytes) throws IOException {
+        try {
+            Files.createDirectories(dir);
+            Path copy = dir.resolve(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16) + "-" + file);
+            if (sameBytes(copy, bytes)) {
+                return copy;
+            }
+            Path partial = Files.createTempFile(dir, file, ".partial");
+            try {
+                Files.write(partial, bytes);
+                Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+            if (sameBytes(copy, bytes)) {
+                return copy;
+            }
+        } catch (IOException | NoSuchAlgorithmException e) {
+            // A temporary directory shared with others, or read-only: the copy of this JVM alone below.
+        }
+        Path own = Files.createTempFile("disclosure-reports-", "-" + file);
+        own.toFile().deleteOnExit();
+        Files.write(own, bytes);
+        return own;
+    }
+
+    private static boolean sameBytes(Path file, byte[] bytes) throws IOException {
+        return Files.isRegularFile(file) && Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes);
     }
 
     private static Face face(String file, byte[] bytes, Path copy) {
