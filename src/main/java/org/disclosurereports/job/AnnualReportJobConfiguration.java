@@ -24,6 +24,7 @@ import org.disclosurereports.store.RecordLoads;
 import org.disclosurereports.store.RecordStore;
 import org.disclosurereports.store.RecordWindow;
 import org.disclosurereports.store.ReturnStore;
+import org.disclosurereports.store.RowDigests;
 import org.disclosurereports.store.SealedReports;
 import org.disclosurereports.store.TablesFromRecords;
 
@@ -354,6 +355,15 @@ public class AnnualReportJobConfiguration {
             }
             store.forgetKept(loadId(step));
             new RecordLoads(store).pruned(loadId(step), true);
+            // The tables as this run's loads left them: their slices are remembered for the fingerprints and
+            // the next night's loads (a run of one agency leaves that to the next run of all).
+            if (run.agency().equals(RunParameters.ALL_AGENCIES)) {
+                for (RecordKind kind : schema.kinds()) {
+                    if (kind.dbColumns().contains(RecordWriter.AGENCY_COLUMN)) {
+                        new RowDigests(store).remember(kind.table(), RunIdentity.forced(step.getJobParameters()));
+                    }
+                }
+            }
             return RepeatStatus.FINISHED;
         }, tx)).build();
     }

@@ -91,7 +91,10 @@ public class UnchangedAgencies implements StepExecutionListener, ItemProcessList
         List<String> kept = List.of();
         List<String> withRejectedRows = List.of();
         if (kind.dbColumns().contains(RecordWriter.AGENCY_COLUMN) && SourceReaders.readsFile(step.getJobParameters(), kind)) {
-            Map<String, RowDigests.Slice> stored = new RowDigests(store).byAgency(kind.table(), null, null);
+            // --force adds the stored digests up again too, as it reads every file again.
+            RowDigests digests = new RowDigests(store);
+            Map<String, RowDigests.Slice> stored = RunIdentity.forced(step.getJobParameters())
+                    ? digests.counted(kind.table(), null, null) : digests.byAgency(kind.table(), null, null);
             Set<String> agencies = store.agencyCodes();
             String key = checkKey(step, kind, load, agencies);
             if (stored.isEmpty()) {

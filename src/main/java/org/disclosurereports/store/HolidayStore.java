@@ -30,6 +30,10 @@ public final class HolidayStore {
 
     /** A holidays.csv given in a load is the whole set of overrides: rows it no longer has go. */
     public int pruneNotInLoad(long loadId) {
-        return store.jdbc().update("DELETE FROM holiday WHERE load_id < ?", loadId);
+        int removed = store.jdbc().update("DELETE FROM holiday WHERE load_id < ?", loadId);
+        if (removed > 0) {
+            store.wrote("holiday");
+        }
+        return removed;
     }
 }

@@ -97,8 +97,12 @@ public final class RecordLoads {
         args.add(dataDirectory);
         int removed = 0;
         for (String table : tables) {
-            removed += store.jdbc().update("DELETE FROM " + table + " WHERE agency_code IN (" + SqlDialect.placeholders(codes.size())
+            int fromTable = store.jdbc().update("DELETE FROM " + table + " WHERE agency_code IN (" + SqlDialect.placeholders(codes.size())
                     + ") AND load_id IN (SELECT load_id FROM record_load WHERE data_directory <> ?)", args.toArray());
+            if (fromTable > 0) {
+                store.wrote(table);
+            }
+            removed += fromTable;
         }
         return removed;
     }

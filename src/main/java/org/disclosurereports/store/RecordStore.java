@@ -74,6 +74,18 @@ public class RecordStore {
         all.add("row_hash");
         List<Object[]> args = rows.stream().map(r -> toJdbc(r, columns.size())).toList();
         jdbc.batchUpdate(dialect.upsert(table, all, key), args);
+        wrote(table);
+    }
+
+    /**
+     * Counts a write to a record table, in the writer's transaction: the slices remembered for the
+     * table's earlier count are no longer its slices ({@link RowDigests#remember}). Every statement of
+     * this package that changes a record table's rows is followed by this.
+     */
+    void wrote(String table) {
+        if (jdbc.update("UPDATE record_table_version SET version = version + 1 WHERE record_table = ?", table) == 0) {
+            jdbc.update("INSERT INTO record_table_version (record_table, version) VALUES (?, 1)", table);
+        }
     }
 
     private static Object[] toJdbc(Object[] row, int columns) {
@@ -132,8 +144,12 @@ public class RecordStore {
         }
         Set<String> kept = keptUnchanged(loadId, table);
         if (kept.isEmpty()) {
-            return jdbc.update("DELETE FROM " + table + " WHERE load_id < ? AND agency_code IN "
+            int removed = jdbc.update("DELETE FROM " + table + " WHERE load_id < ? AND agency_code IN "
                     + "(" + AGENCIES_OF_LOAD + ")", loadId, loadId);
+            if (removed > 0) {
+                wrote(table);
+            }
+            return removed;
         }
         // The kept rows are older than this load by design: only the other agencies are looked at, by agency.
         List<String> others = jdbc.queryForList(AGENCIES_OF_LOAD, String.class, loadId).stream()
@@ -146,6 +162,9 @@ public class RecordStore {
             args.addAll(batch);
             removed += jdbc.update("DELETE FROM " + table + " WHERE load_id < ? AND agency_code IN ("
                     + SqlDialect.placeholders(batch.size()) + ")", args.toArray());
+        }
+        if (removed > 0) {
+            wrote(table);
         }
         return removed;
     }

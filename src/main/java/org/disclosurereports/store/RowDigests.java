@@ -12,6 +12,13 @@ import java.util.Map;
  * of their digests ({@link Slice}), which does not depend on the order they are read or were loaded in.
  * Two slices are equal when the rows are (short of a 64-bit collision), so a load can tell that an
  * agency's rows in a file are those already stored, and a report's fingerprint needs no row read.
+ * <p>
+ * Adding up a table's digests still reads an index entry per row. A run of all agencies therefore
+ * remembers each table's slices once its loads are done ({@link #remember}, table {@code agency_slice}),
+ * and they serve until the table is written again: every write of the store counts itself
+ * ({@code record_table_version}). A night where one unit changed adds up the tables it wrote, once.
+ * The records are the pipeline's to write: after a hand edit of a record table, {@code run --force}
+ * adds every table up again.
  */
 public final class RowDigests {
 
@@ -77,26 +84,87 @@ public final class RowDigests {
 
     /**
      * The slices of a table by agency, for the agencies whose codes lie between {@code first} and
-     * {@code last} (both included; null for no bound). Read from the digests alone (an index on
-     * agency_code and row_hash where the table is large).
+     * {@code last} (both included; null for no bound): those remembered for the table as it is
+     * ({@link #remember}), or else added up from the rows' digests.
      */
     public Map<String, Slice> byAgency(String table, String first, String last) {
-        List<Object> args = new ArrayList<>();
+        List<Long> versions = store.jdbc().query("SELECT slices_version FROM record_table_version WHERE record_table = ?"
+                + " AND slices_version = version", (rs, i) -> rs.getLong(1), table);
+        if (versions.isEmpty()) {
+            return counted(table, first, last);
+        }
+        Map<String, Slice> slices = new HashMap<>();
+        store.jdbc().query("SELECT agency_code, row_count, digested, digest_sum FROM agency_slice WHERE record_table = ?"
+                + range(first, last, null), rs -> {
+            slices.put(rs.getString(1), new Slice(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+        }, args(table, first, last));
+        return slices;
+    }
+
+    /**
+     * The slices of a table by agency added up from its rows' digests (an index on agency_code and
+     * row_hash where the table is large), whatever is remembered.
+     */
+    public Map<String, Slice> counted(String table, String first, String last) {
+        Map<String, Slice> slices = new HashMap<>();
+        store.jdbc().query("SELECT agency_code, COUNT(*), COUNT(row_hash), SUM(row_hash) FROM " + table
+                + range(first, last, "WHERE") + " GROUP BY agency_code", rs -> {
+            slices.put(rs.getString(1), new Slice(rs.getLong(2), rs.getLong(3), lowBits(rs.getBigDecimal(4))));
+        }, args(null, first, last));
+        return slices;
+    }
+
+    /**
+     * Remembers the slices of a table with an agency column as it is now, unless those remembered are
+     * still its slices and {@code recount} is false. Called where nothing else writes the table (at
+     * the end of a run's loads, within its load turn); the slices are kept only if no write came
+     * between the count and the end (the write count is the same after as before).
+     */
+    public void remember(String table, boolean recount) {
+        List<Long[]> row = store.jdbc().query("SELECT version, slices_version FROM record_table_version WHERE record_table = ?",
+                (rs, i) -> new Long[] {rs.getLong(1), rs.getObject(2) == null ? null : rs.getLong(2)}, table);
+        long version;
+        if (row.isEmpty()) {
+            // A table not written since the write counts were introduced: counted from here on.
+            store.jdbc().update("INSERT INTO record_table_version (record_table, version) VALUES (?, 0)", table);
+            version = 0;
+        } else {
+            version = row.get(0)[0];
+            if (!recount && Long.valueOf(version).equals(row.get(0)[1])) {
+                return;
+            }
+        }
+        store.jdbc().update("UPDATE record_table_version SET slices_version = NULL WHERE record_table = ?", table);
+        store.jdbc().update("DELETE FROM agency_slice WHERE record_table = ?", table);
+        List<Object[]> rows = new ArrayList<>();
+        counted(table, null, null).forEach((agency, s) -> rows.add(new Object[] {table, agency, s.rows(), s.digested(), s.sum()}));
+        store.jdbc().batchUpdate("INSERT INTO agency_slice (record_table, agency_code, row_count, digested, digest_sum) VALUES (?, ?, ?, ?, ?)", rows);
+        store.jdbc().update("UPDATE record_table_version SET slices_version = version WHERE record_table = ? AND version = ?", table, version);
+    }
+
+    private static String range(String first, String last, String keyword) {
         StringBuilder where = new StringBuilder();
         if (first != null) {
-            where.append(" WHERE agency_code >= ?");
+            where.append(keyword == null ? " AND" : " " + keyword).append(" agency_code >= ?");
+        }
+        if (last != null) {
+            where.append(where.isEmpty() && keyword != null ? " " + keyword : " AND").append(" agency_code <= ?");
+        }
+        return where.toString();
+    }
+
+    private static Object[] args(String table, String first, String last) {
+        List<Object> args = new ArrayList<>();
+        if (table != null) {
+            args.add(table);
+        }
+        if (first != null) {
             args.add(first);
         }
         if (last != null) {
-            where.append(where.isEmpty() ? " WHERE" : " AND").append(" agency_code <= ?");
             args.add(last);
         }
-        Map<String, Slice> slices = new HashMap<>();
-        store.jdbc().query("SELECT agency_code, COUNT(*), COUNT(row_hash), SUM(row_hash) FROM " + table + where
-                + " GROUP BY agency_code", rs -> {
-            slices.put(rs.getString(1), new Slice(rs.getLong(2), rs.getLong(3), lowBits(rs.getBigDecimal(4))));
-        }, args.toArray());
-        return slices;
+        return args.toArray();
     }
 
     /** The slice of a whole table (one without an agency column, such as the holidays). */

@@ -5,11 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,19 +17,9 @@ class CheckedFilesTest {
     private JdbcTemplate jdbc;
 
     @BeforeEach
-    void database() throws Exception {
-        JdbcDataSource db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    void database() {
+        JdbcDataSource db = MigratedDatabase.with("V19__checked_files.sql");
         jdbc = new JdbcTemplate(db);
-        try (InputStream in = getClass().getResourceAsStream("/db/migration/common/V19__checked_files.sql")) {
-            String migration = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${table_options}", "")
-                    .replaceAll("(?m)^--.*$", "");
-            for (String statement : migration.split(";")) {
-                if (!statement.isBlank()) {
-                    jdbc.execute(statement);
-                }
-            }
-        }
         files = new CheckedFiles(new RecordStore(db));
     }
 
