@@ -1,10 +1,14 @@
 package org.disclosurereports.job;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProgressTest {
 
     long nanos;
+
+    @Test
+    void theLinesOfAFileAreCountedInItsBytesWhateverItsEncoding(@TempDir Path dir) throws Exception {
+        String text = "agency_code,name\nSL,示例区人民政府\r\nSL-JD1,示例街道办事处\n";
+        for (Charset charset : List.of(StandardCharsets.UTF_8, Charset.forName("GB18030"))) {
+            Path file = Files.writeString(dir.resolve(charset.name() + ".csv"), text, charset);
+            assertThat(ProgressListener.lines(file)).as(charset.name()).isEqualTo(3);
+            Path unterminated = Files.writeString(dir.resolve(charset.name() + "-last.csv"), text + "SL-GOV,示例区政府办", charset);
+            assertThat(ProgressListener.lines(unterminated)).as(charset.name()).isEqualTo(4);
+        }
+        assertThat(ProgressListener.lines(Files.createFile(dir.resolve("empty.csv")))).isZero();
+    }
 
     @Test
     void underCronALogLineEveryIntervalWithRateAndShare() {
