@@ -37,11 +37,63 @@ public final class PublishedTables {
     private final String agencyName;
     private final Integer year;
     private final String scope;
-    private final Map<String, BigDecimal> cells = new LinkedHashMap<>();
-    private final Set<String> decimalCells = new HashSet<>();
-    private final Set<String> signedCells = new HashSet<>();
+    private final Map<String, BigDecimal> cells;
+    private final Set<String> decimalCells;
+    private final Set<String> signedCells;
     private final List<String> tableRefs;
     private final List<TextFigure> textFigures = new ArrayList<>();
+
+    /**
+     * A layout's cells, made once per format: every cell blank in layout order, the amounts, the signed
+     * cells. Tens of thousands of tables are read in a run of a province, and each used to name its
+     * cells anew; the names made once also keep their hash codes.
+     */
+    private record Cells(ReportFormat format, Map<String, BigDecimal> blank, Set<String> decimal, Set<String> signed,
+                         List<String> tableRefs) {
+
+        static Cells of(ReportFormat format) {
+            Map<String, BigDecimal> blank = new LinkedHashMap<>();
+            Set<String> decimal = new HashSet<>();
+            Set<String> signed = new HashSet<>();
+            for (ReportFormat.Table2Block block : format.table2().blocks()) {
+                for (ReportFormat.Table2Row row : block.rows()) {
+                    for (ReportFormat.Column c : block.columns()) {
+                        String ref = CellRef.of("table2", row.key(), c.key()).toString();
+                        blank.put(ref, null);
+                        if (c.decimal()) {
+                            decimal.add(ref);
+                        }
+                        if (c.signed()) {
+                            signed.add(ref);
+                        }
+                    }
+                }
+            }
+            for (GridShape shape : List.of(format.table3Shape(), format.table4Shape())) {
+                for (GridShape.Row r : shape.rows()) {
+                    for (ReportFormat.Column c : shape.columns()) {
+                        blank.put(CellRef.of(shape.table(), r.key(), c.key()).toString(), null);
+                    }
+                }
+            }
+            List<String> tableRefs = List.copyOf(blank.keySet());
+            blank.put(CellRef.PROCESSING_FEES, null);
+            decimal.add(CellRef.PROCESSING_FEES);
+            return new Cells(format, Collections.unmodifiableMap(blank), Set.copyOf(decimal), Set.copyOf(signed), tableRefs);
+        }
+    }
+
+    /** The cells of the format last asked for: a run reads its tables in one format, or two. */
+    private static volatile Cells lastCells;
+
+    private static Cells cells(ReportFormat format) {
+        Cells c = lastCells;
+        if (c == null || c.format() != format) {
+            c = Cells.of(format);
+            lastCells = c;
+        }
+        return c;
+    }
 
     /** Every cell blank, in layout order. */
     public PublishedTables(ReportFormat format, String agencyCode, String agencyName, Integer year, String scope) {
@@ -50,30 +102,11 @@ public final class PublishedTables {
         this.agencyName = agencyName;
         this.year = year;
         this.scope = scope;
-        for (ReportFormat.Table2Block block : format.table2().blocks()) {
-            for (ReportFormat.Table2Row row : block.rows()) {
-                for (ReportFormat.Column c : block.columns()) {
-                    String ref = CellRef.of("table2", row.key(), c.key()).toString();
-                    cells.put(ref, null);
-                    if (c.decimal()) {
-                        decimalCells.add(ref);
-                    }
-                    if (c.signed()) {
-                        signedCells.add(ref);
-                    }
-                }
-            }
-        }
-        for (GridShape shape : List.of(format.table3Shape(), format.table4Shape())) {
-            for (GridShape.Row r : shape.rows()) {
-                for (ReportFormat.Column c : shape.columns()) {
-                    cells.put(CellRef.of(shape.table(), r.key(), c.key()).toString(), null);
-                }
-            }
-        }
-        this.tableRefs = List.copyOf(cells.keySet());
-        cells.put(CellRef.PROCESSING_FEES, null);
-        decimalCells.add(CellRef.PROCESSING_FEES);
+        Cells layout = cells(format);
+        this.cells = new LinkedHashMap<>(layout.blank());
+        this.decimalCells = layout.decimal();
+        this.signedCells = layout.signed();
+        this.tableRefs = layout.tableRefs();
     }
 
     /** The figures of a report generated from records. */
