@@ -46,7 +46,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.AbstractTaskletStepBuilder;
 import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
@@ -190,7 +189,7 @@ public class AnnualReportJobConfiguration {
 
     @Bean
     Job annualReportJob(Step inspectInputs, Step loadAgencies,
-                        InputRowReader recordReader, ItemProcessor<RawRow, ParsedRow> rowChecker, RecordWriter recordWriter,
+                        InputRowReader recordReader, RowCheckProcessor rowChecker, RecordWriter recordWriter,
                         Step pruneReplaced, Step buildReports, Step buildSummaries, Step writeScorecards, Step writeIndex,
                         RunManifestListener manifest, RunSummaryListener summary, WatermarkListener watermarks,
                         @Qualifier(METRICS_FILE_LISTENER) JobExecutionListener metrics) {
@@ -280,7 +279,7 @@ public class AnnualReportJobConfiguration {
      * of the table. Before the chunks (after the load turn is taken), {@link UnchangedAgencies} finds the
      * agencies whose rows in the file are those stored, which the writer then keeps instead of writing.
      */
-    private Step recordLoad(PipelineStep load, InputRowReader reader, ItemProcessor<RawRow, ParsedRow> checker, RecordWriter writer) {
+    private Step recordLoad(PipelineStep load, InputRowReader reader, RowCheckProcessor checker, RecordWriter writer) {
         return listened(load, new StepBuilder(load.stepName(), repository)
                 .<RawRow, ParsedRow>chunk(LOAD_CHUNK, tx)
                 .reader(reader)
@@ -311,10 +310,10 @@ public class AnnualReportJobConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<RawRow, ParsedRow> rowChecker(@Value("#{stepExecution}") StepExecution step, InputSchema schema, RecordStore store) {
+    RowCheckProcessor rowChecker(@Value("#{stepExecution}") StepExecution step, InputSchema schema, RecordStore store) {
         RecordKind kind = kindOf(step, schema);
         Set<String> agencies = store.agencyCodes();
-        return new RowChecker(kind, SourceReaders.inputName(step.getJobParameters(), kind), agencies::contains)::check;
+        return new RowCheckProcessor(new RowChecker(kind, SourceReaders.inputName(step.getJobParameters(), kind), agencies::contains));
     }
 
     @Bean

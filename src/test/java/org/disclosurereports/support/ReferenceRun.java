@@ -57,6 +57,12 @@ public record ReferenceRun(Path out, String stdout) {
         if (exit != 0) {
             throw new AssertionError("the clean reference run ended with " + exit + ": " + clean);
         }
+        // A clean run says nothing an operator would take for trouble: no warning but that of a missing body face.
+        List<String> warnings = (clean.stdout() + "\n" + clean.stderr()).lines()
+                .filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d (WARN|ERROR)\\b.*") && !l.contains("LXGW WenKai")).toList();
+        if (!warnings.isEmpty()) {
+            throw new AssertionError("the clean reference run logged warnings: " + warnings);
+        }
         Files.writeString(dir.resolve("stdout.txt"), clean.stdout(), StandardCharsets.UTF_8);
         return new ReferenceRun(out, clean.stdout());
     }
