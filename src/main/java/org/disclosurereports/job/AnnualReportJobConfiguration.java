@@ -357,9 +357,11 @@ public class AnnualReportJobConfiguration {
             // The tables as this run's loads left them: their slices are remembered for the fingerprints and
             // the next night's loads (a run of one agency leaves that to the next run of all).
             if (run.agency().equals(RunParameters.ALL_AGENCIES)) {
+                RowDigests digests = new RowDigests(store);
+                boolean forced = RunIdentity.forced(step.getJobParameters());
                 for (RecordKind kind : schema.kinds()) {
                     if (kind.dbColumns().contains(RecordWriter.AGENCY_COLUMN)) {
-                        new RowDigests(store).remember(kind.table(), RunIdentity.forced(step.getJobParameters()));
+                        digests.remember(kind.table(), forced);
                     }
                 }
             }

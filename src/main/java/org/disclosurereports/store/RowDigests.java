@@ -94,8 +94,9 @@ public final class RowDigests {
             return counted(table, first, last);
         }
         Map<String, Slice> slices = new HashMap<>();
+        String bounds = bounds(first, last);
         store.jdbc().query("SELECT agency_code, row_count, digested, digest_sum FROM agency_slice WHERE record_table = ?"
-                + range(first, last, null), rs -> {
+                + (bounds.isEmpty() ? "" : " AND " + bounds), rs -> {
             slices.put(rs.getString(1), new Slice(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
         }, args(table, first, last));
         return slices;
@@ -107,8 +108,9 @@ public final class RowDigests {
      */
     public Map<String, Slice> counted(String table, String first, String last) {
         Map<String, Slice> slices = new HashMap<>();
+        String bounds = bounds(first, last);
         store.jdbc().query("SELECT agency_code, COUNT(*), COUNT(row_hash), SUM(row_hash) FROM " + table
-                + range(first, last, "WHERE") + " GROUP BY agency_code", rs -> {
+                + (bounds.isEmpty() ? "" : " WHERE " + bounds) + " GROUP BY agency_code", rs -> {
             slices.put(rs.getString(1), new Slice(rs.getLong(2), rs.getLong(3), lowBits(rs.getBigDecimal(4))));
         }, args(null, first, last));
         return slices;
@@ -142,15 +144,16 @@ public final class RowDigests {
         store.jdbc().update("UPDATE record_table_version SET slices_version = version WHERE record_table = ? AND version = ?", table, version);
     }
 
-    private static String range(String first, String last, String keyword) {
-        StringBuilder where = new StringBuilder();
+    /** The conditions on agency_code for the bounds given, joined by AND; empty for none. */
+    private static String bounds(String first, String last) {
+        List<String> conditions = new ArrayList<>();
         if (first != null) {
-            where.append(keyword == null ? " AND" : " " + keyword).append(" agency_code >= ?");
+            conditions.add("agency_code >= ?");
         }
         if (last != null) {
-            where.append(where.isEmpty() && keyword != null ? " " + keyword : " AND").append(" agency_code <= ?");
+            conditions.add("agency_code <= ?");
         }
-        return where.toString();
+        return String.join(" AND ", conditions);
     }
 
     private static Object[] args(String table, String first, String last) {
